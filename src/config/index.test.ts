@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { loadConfig, ConfigError } from './index.js';
+
+describe('config', () => {
+  it('has working defaults: SQLite under ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ kind: 'sqlite', file: './data/dateline.db' });
+    expect(c.siteDefaults.timeZone).toBe('Europe/Moscow');
+  });
+
+  it('switches to PostgreSQL by DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1/db',
+    });
+  });
+
+  it('names every bad variable and its value', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SITE_TIME_ZONE: 'Mars/Olympus' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const message = (e as Error).message;
+      expect(message).toContain('PORT="eighty"');
+      expect(message).toContain('DATABASE_URL="mysql://x"');
+      expect(message).toContain('SITE_TIME_ZONE="Mars/Olympus": is not a known IANA time zone');
+    }
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Article bodies are stored as ProseMirror (Tiptap) JSON and rendered to HTML on the server.
+ * Rendering is pure: unknown nodes are dropped, text is escaped, links are limited to safe schemes.
+ */
+import { escapeHtml } from '../../lib/html.js';
+
+export interface TextNode {
+  type: 'text';
+  text: string;
+  marks?: Array<{ type: 'bold' | 'italic' | 'link'; attrs?: { href?: string } }>;
+}
+export interface BlockNode {
+  type: 'paragraph' | 'heading' | 'blockquote' | 'bulletList' | 'orderedList' | 'listItem' | 'figure' | 'hardBreak';
+  attrs?: { level?: number; imageId?: number; caption?: string; credit?: string; alt?: string; cite?: string };
+  content?: Array<BlockNode | TextNode>;
+}
+export interface BodyDoc {
+  type: 'doc';
+  content: BlockNode[];
+}
+
+export interface BodyImage {
+  id: number;
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface RenderLabels {
+  photo: string;
+}
+
+const SAFE_HREF = /^(https?:\/\/|mailto:|\/)/i;
+
+function renderText(node: TextNode): string {
+  let html = escapeHtml(node.text);
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'bold') html = `<strong>${html}</strong>`;
+    else if (mark.type === 'italic') html = `<em>${html}</em>`;
+    else if (mark.type === 'link' && mark.attrs?.href && SAFE_HREF.test(mark.attrs.href)) {
+      html = `<a href="${escapeHtml(mark.attrs.href)}" rel="noopener nofollow">${html}</a>`;
+    }
+  }
+  return html;
+}
+
+function renderNodes(nodes: Array<BlockNode | TextNode> | undefined, images: Map<number, BodyImage>, labels: RenderLabels): string {
+  let out = '';
+  for (const node of nodes ?? []) out += renderNode(node, images, labels);
+  return out;
+}
+
+function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>, labels: RenderLabels): string {
+  switch (node.type) {
+    case 'text':
+      return renderText(node);
+    case 'hardBreak':
+      return '<br>';
+    case 'paragraph':
+      return `<p>${renderNodes(node.content, images, labels)}</p>`;
+    case 'heading': {
+      const level = node.attrs?.level === 3 ? 3 : 2;
+      return `<h${level}>${renderNodes(node.content, images, labels)}</h${level}>`;
+    }
+    case 'blockquote': {
+      const cite = node.attrs?.cite ? `<footer class="quote-source">${escapeHtml(node.attrs.cite)}</footer>` : '';
+      return `<blockquote>${renderNodes(node.content, images, labels)}${cite}</blockquote>`;
+    }
+    case 'bulletList':
+      return `<ul>${renderNodes(node.content, images, labels)}</ul>`;
+    case 'orderedList':
+      return `<ol>${renderNodes(node.content, images, labels)}</ol>`;
+    case 'listItem':
+      return `<li>${renderNodes(node.content, images, labels)}</li>`;
+    case 'figure': {
+      const image = node.attrs?.imageId !== undefined ? images.get(node.attrs.imageId) : undefined;
+      if (!image) return '';
+      const caption = node.attrs?.caption ? `<span class="caption">${escapeHtml(node.attrs.caption)}</span>` : '';
+      const credit = node.attrs?.credit ? ` <span class="credit">${escapeHtml(labels.photo)}: ${escapeHtml(node.attrs.credit)}</span>` : '';
+      const figcaption = caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : '';
+      return (
+        `<figure class="photo"><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}"` +
+        ` alt="${escapeHtml(node.attrs?.alt ?? '')}" loading="lazy" decoding="async">${figcaption}</figure>`
+      );
+    }
+    default:
+      return '';
+  }
+}
+
+export function renderBody(doc: BodyDoc, images: Map<number, BodyImage>, labels: RenderLabels): string {
+  return renderNodes(doc.content, images, labels);
+}
+
+/** Image ids a body refers to, so a renderer can load them in one query. */
+export function bodyImageIds(doc: BodyDoc): number[] {
+  const ids: number[] = [];
+  const walk = (nodes: Array<BlockNode | TextNode> | undefined) => {
+    for (const n of nodes ?? []) {
+      if (n.type === 'figure' && typeof n.attrs?.imageId === 'number') ids.push(n.attrs.imageId);
+      if (n.type !== 'text') walk(n.content);
+    }
+  };
+  walk(doc.content);
+  return ids;
+}
+
+/** Plain text of a body, for word counts and search. */
+export function bodyText(doc: BodyDoc): string {
+  const parts: string[] = [];
+  const walk = (nodes: Array<BlockNode | TextNode> | undefined) => {
+    for (const n of nodes ?? []) {
+      if (n.type === 'text') parts.push(n.text);
+      else {
+        walk(n.content);
+        parts.push(' ');
+      }
+    }
+  };
+  walk(doc.content);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}

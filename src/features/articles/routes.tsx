@@ -1,0 +1,224 @@
+/** Public reading routes: home, article, rubric, tag and author pages. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { h, Fragment, type Html } from '../../lib/html.js';
+import { translator, type Lang } from '../../lib/i18n.js';
+import { localized } from '../../lib/localized.js';
+import { isValidSlug } from '../../lib/slug.js';
+import { registerLocalized, type Site } from '../../web/site.js';
+import { Layout } from '../../web/layout/Layout.js';
+import type { PageContext } from '../../web/layout/context.js';
+import { toLocal } from '../../lib/time.js';
+import * as store from './store.js';
+import { articlePath, langPrefix } from './rules.js';
+import { ArticleList, ArticlePage, articleHead, ArticleCard } from './views.js';
+
+export const PAGE_SIZE = 12;
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+
+/** Parses ?page=N; sends a readable 400 and returns null when it is not a page number. */
+export async function pageNumber(site: Site, request: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<number | null> {
+  const parsed = pageQuery.safeParse(request.query);
+  if (parsed.success) return parsed.data.page;
+  await site.sendError(request, reply, lang, 400, lang === 'ru' ? 'Номер страницы должен быть целым числом от 1.' : 'The page number must be a whole number from 1 up.');
+  return null;
+}
+
+export function Pagination({ ctx, path, page, total }: { ctx: PageContext; path: string; page: number; total: number }): Html {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages <= 1) return <></>;
+  const href = (n: number) => (n === 1 ? path : `${path}?page=${n}`);
+  return (
+    <nav class="pagination" aria-label={ctx.tr.t('pagination')}>
+      {page > 1 ? (
+        <a rel="prev" href={href(page - 1)}>
+          ← {ctx.tr.t('newer')}
+        </a>
+      ) : null}
+      <span aria-current="page">{ctx.tr.t('page', { n: page })}</span>
+      {page < pages ? (
+        <a rel="next" href={href(page + 1)}>
+          {ctx.tr.t('older')} →
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+/** A paginated list of articles under a heading: rubric, tag, author, day and month pages share it. */
+export async function sendListPage(
+  site: Site,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  opts: {
+    lang: Lang;
+    path: string;
+    title: string;
+    intro?: string;
+    filter: store.ListFilter;
+    month?: { year: number; month: number };
+    alternatePath?: string | null;
+  },
+): Promise<FastifyReply> {
+  const page = await pageNumber(site, request, reply, opts.lang);
+  if (page === null) return reply;
+  const db = site.deps.db;
+  const [articles, total] = await Promise.all([
+    store.listPublished(db, opts.filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    store.countPublished(db, opts.filter),
+  ]);
+  if (page > 1 && articles.length === 0) return site.sendError(request, reply, opts.lang, 404);
+  const ctx = await site.context(request, opts.lang, page === 1 ? opts.path : `${opts.path}?page=${page}`, {
+    month: opts.month,
+    alternatePath: opts.alternatePath,
+  });
+  const title = page > 1 ? `${opts.title} — ${ctx.tr.t('page', { n: page })}` : opts.title;
+  return site.send(
+    request,
+    reply,
+    <Layout ctx={ctx} title={title} description={opts.intro}>
+      <section class="list-page">
+        <h1>{opts.title}</h1>
+        {opts.intro ? <p class="list-intro">{opts.intro}</p> : null}
+        <ArticleList articles={articles} ctx={ctx} headingLevel={2} />
+        <Pagination ctx={ctx} path={opts.path} page={page} total={total} />
+      </section>
+    </Layout>,
+  );
+}
+
+const slugParams = z.object({ slug: z.string() });
+
+export function articleRoutes(app: FastifyInstance, site: Site): void {
+  const db = site.deps.db;
+
+  registerLocalized(app, site, (scope, resolve) => {
+    scope.get('/', async (request, reply) => {
+      const lang = resolve(request, reply);
+      if (!lang) return reply;
+      const rubrics = await store.listRubrics(db, lang);
+      const flag = rubrics.find((r) => r.isFlag);
+      const [story] = flag ? await store.listPublished(db, { lang, rubricId: flag.id }, 1) : [];
+      const exclude = story ? [story.id] : [];
+      const latest = await store.listPublished(db, { lang, excludeIds: exclude }, 10);
+      const blocks = await Promise.all(
+        rubrics.filter((r) => !r.isFlag).map(async (r) => ({ rubric: r, articles: await store.listPublished(db, { lang, rubricId: r.id }, 4) })),
+      );
+      const ctx = await site.context(request, lang, `${langPrefix(lang, site.deps.settings.get().locale)}/`);
+      const { tr } = ctx;
+      return site.send(
+        request,
+        reply,
+        <Layout ctx={ctx} title={ctx.settings.name}>
+          <h1 class="visually-hidden">{ctx.settings.name}</h1>
+          {story ? (
+            <section class="story-of-the-day" aria-labelledby="story-heading">
+              <h2 id="story-heading">{flag ? flag.name : tr.t('storyOfTheDay')}</h2>
+              <ArticleCard article={story} ctx={ctx} />
+            </section>
+          ) : null}
+          <section class="latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading">{tr.t('latest')}</h2>
+            <ArticleList articles={latest} ctx={ctx} />
+          </section>
+          {blocks
+            .filter((b) => b.articles.length > 0)
+            .map((b) => (
+              <section class="rubric-block" aria-labelledby={`rubric-${b.rubric.slug}`}>
+                <h2 id={`rubric-${b.rubric.slug}`}>
+                  <a href={`${ctx.prefix}/rubric/${b.rubric.slug}/`}>{b.rubric.name}</a>
+                </h2>
+                <ArticleList articles={b.articles} ctx={ctx} />
+              </section>
+            ))}
+        </Layout>,
+      );
+    });
+
+    scope.get('/news/:slug', async (request, reply) => {
+      const lang = resolve(request, reply);
+      if (!lang) return reply;
+      const { slug } = slugParams.parse(request.params);
+      const locale = site.deps.settings.get().locale;
+      if (!isValidSlug(slug)) return site.sendError(request, reply, lang, 404);
+      const found = await store.findBySlug(db, lang, slug);
+      if (!found) return site.sendError(request, reply, lang, 404);
+      if ('movedTo' in found) return reply.redirect(articlePath(lang, found.movedTo, locale), 301);
+      if (found.status === 'unpublished') return site.sendError(request, reply, lang, 410);
+      if (found.status !== 'published') return site.sendError(request, reply, lang, 404);
+      const article = (await store.getArticle(db, found.id))!;
+      const mainRubric = article.rubrics.find((r) => !r.isFlag);
+      const [related, around, translations] = await Promise.all([
+        mainRubric ? store.listPublished(db, { lang, rubricId: mainRubric.id, excludeIds: [article.id] }, 4) : Promise.resolve([]),
+        store.neighbours(db, article),
+        article.translationGroup === null ? Promise.resolve([]) : store.translationsOf(db, article.translationGroup, article.id),
+      ]);
+      const model = { article, related, previous: around.previous, next: around.next, translations };
+      const published = toLocal(new Date(article.publishedAt), site.deps.settings.get().timeZone);
+      const alternate = translations[0] ? articlePath(translations[0].lang, translations[0].slug, locale) : undefined;
+      const ctx = await site.context(request, lang, articlePath(lang, article.slug, locale), {
+        month: { year: published.year, month: published.month },
+        alternatePath: alternate,
+      });
+      return site.send(
+        request,
+        reply,
+        <Layout ctx={ctx} title={article.seoTitle ?? article.headline} description={article.seoDescription ?? article.lead} head={articleHead(model, ctx)}>
+          <ArticlePage model={model} ctx={ctx} />
+        </Layout>,
+      );
+    });
+
+    scope.get('/rubric/:slug/', async (request, reply) => {
+      const lang = resolve(request, reply);
+      if (!lang) return reply;
+      const { slug } = slugParams.parse(request.params);
+      const rubric = await store.findRubric(db, slug);
+      if (!rubric) return site.sendError(request, reply, lang, 404);
+      const name = localized(rubric.name, rubric.translations, lang, 'name');
+      const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      return sendListPage(site, request, reply, {
+        lang,
+        path: `${prefix}/rubric/${rubric.slug}/`,
+        title: name,
+        filter: { lang, rubricId: rubric.id },
+        alternatePath: null,
+      });
+    });
+
+    scope.get('/tag/:slug/', async (request, reply) => {
+      const lang = resolve(request, reply);
+      if (!lang) return reply;
+      const { slug } = slugParams.parse(request.params);
+      const tag = await store.findTag(db, lang, slug);
+      if (!tag) return site.sendError(request, reply, lang, 404);
+      const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      return sendListPage(site, request, reply, {
+        lang,
+        path: `${prefix}/tag/${tag.slug}/`,
+        title: translator(lang).t('tagTitle', { name: tag.name }),
+        filter: { lang, tagId: tag.id },
+        alternatePath: null,
+      });
+    });
+
+    scope.get('/author/:slug/', async (request, reply) => {
+      const lang = resolve(request, reply);
+      if (!lang) return reply;
+      const { slug } = slugParams.parse(request.params);
+      const author = await store.findAuthor(db, slug);
+      if (!author) return site.sendError(request, reply, lang, 404);
+      const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      const role = localized(author.role_title, author.translations, lang, 'role_title');
+      const bio = localized(author.bio, author.translations, lang, 'bio');
+      return sendListPage(site, request, reply, {
+        lang,
+        path: `${prefix}/author/${author.slug}/`,
+        title: localized(author.name, author.translations, lang, 'name'),
+        intro: [role, bio].filter(Boolean).join('. '),
+        filter: { lang, authorId: author.id },
+      });
+    });
+  });
+}

@@ -1,0 +1,48 @@
+/** Pure rules about articles: addresses, input validation, reading time. */
+import { z } from 'zod';
+import { LANGS, type Lang } from '../../lib/i18n.js';
+import { isValidSlug } from '../../lib/slug.js';
+import type { BodyDoc } from './body.js';
+
+/** The site's own language has no prefix; another language lives under /<lang>. */
+export function langPrefix(lang: Lang, siteLocale: Lang): string {
+  return lang === siteLocale ? '' : `/${lang}`;
+}
+
+export function articlePath(lang: Lang, slug: string, siteLocale: Lang): string {
+  return `${langPrefix(lang, siteLocale)}/news/${slug}`;
+}
+
+const bodySchema = z.custom<BodyDoc>(
+  (v) => typeof v === 'object' && v !== null && (v as BodyDoc).type === 'doc' && Array.isArray((v as BodyDoc).content),
+  'must be a document ({"type":"doc","content":[…]})',
+);
+
+export const articleInputSchema = z.object({
+  lang: z.enum(LANGS),
+  slug: z.string().refine(isValidSlug, 'may contain only lowercase latin letters, digits and single hyphens').optional(),
+  headline: z.string().trim().min(1, 'is required').max(300),
+  lead: z.string().trim().max(1000).default(''),
+  body: bodySchema,
+  authors: z.array(z.object({ authorId: z.number().int().positive(), role: z.string().trim().max(120).optional() })).max(10).default([]),
+  rubricIds: z.array(z.number().int().positive()).max(10).default([]),
+  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  city: z.string().trim().max(80).nullable().default(null),
+  coverImageId: z.number().int().positive().nullable().default(null),
+  translationOf: z.number().int().positive().nullable().default(null),
+  seoTitle: z.string().trim().max(300).nullable().default(null),
+  seoDescription: z.string().trim().max(500).nullable().default(null),
+});
+export type ArticleInput = z.input<typeof articleInputSchema>;
+export type ValidArticleInput = z.output<typeof articleInputSchema>;
+
+const WORDS_PER_MINUTE = 200;
+
+export function wordCount(text: string): number {
+  const words = text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu);
+  return words ? words.length : 0;
+}
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}

@@ -1,0 +1,36 @@
+/** Who counts as a reader, and how a reader is recognised for a day without a cookie. */
+import { createHash, randomBytes } from 'node:crypto';
+import { isbot } from 'isbot';
+
+/** A random salt for one day. It lives only in memory and is never stored or logged. */
+export function newDailySalt(): string {
+  return randomBytes(32).toString('base64');
+}
+
+/** The dedupe key of a reader for one article and one day: a salted hash of address and user agent. */
+export function viewerKey(salt: string, ip: string, userAgent: string, articleId: number): string {
+  return createHash('sha256').update(`${salt}\u0000${ip}\u0000${userAgent}\u0000${articleId}`).digest('base64url').slice(0, 22);
+}
+
+type Headers = Record<string, string | string[] | undefined>;
+
+const header = (headers: Headers, name: string) => {
+  const v = headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+};
+
+/** Link previews, prefetches and prerenders announce themselves; none of them is a reader. */
+export function isPreview(headers: Headers): boolean {
+  const purpose = `${header(headers, 'purpose')} ${header(headers, 'sec-purpose')} ${header(headers, 'x-purpose')} ${header(headers, 'x-moz')}`.toLowerCase();
+  return /prefetch|prerender|preview/.test(purpose);
+}
+
+export type SkipReason = 'bot' | 'preview' | 'staff' | 'repeat';
+
+export function skipReason(input: { headers: Headers; isStaff: boolean }): SkipReason | null {
+  const ua = header(input.headers, 'user-agent');
+  if (!ua || isbot(ua)) return 'bot';
+  if (isPreview(input.headers)) return 'preview';
+  if (input.isStaff) return 'staff';
+  return null;
+}

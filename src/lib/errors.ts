@@ -1,0 +1,19 @@
+/** Domain errors carry a stable code; web/errors.ts maps each code to a status and a message. */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION'
+  | 'SLUG_TAKEN'
+  | 'ARTICLE_NOT_FOUND'
+  | 'INVALID_TRANSITION'
+  | 'BAD_ORIGIN'
+  | 'RATE_LIMITED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: string[],
+  ) {
+    super(message);
+  }
+}

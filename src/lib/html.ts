@@ -1,0 +1,90 @@
+/**
+ * A tiny JSX-to-string runtime that escapes by default.
+ * Text and attribute values are always escaped; only values wrapped by `raw()` (trusted HTML we
+ * rendered ourselves, such as an article body produced by our renderer) pass through unchanged.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+export type Child = Html | string | number | bigint | boolean | null | undefined | readonly Child[];
+type Props = Record<string, unknown> & { children?: Child };
+type Component<P> = (props: P) => Html;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_ESCAPE = /[&<>"']/;
+const ESCAPE_ALL = /[&<>"']/g;
+
+export function escapeHtml(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE_ALL, (c) => ESCAPES[c]!) : text;
+}
+
+/** Marks a string as already-safe HTML. Use only for markup produced by our own renderers. */
+export function raw(html: string): Html {
+  return new Html(html);
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+function renderChild(child: Child): string {
+  if (child === null || child === undefined || child === false || child === true) return '';
+  if (child instanceof Html) return child.value;
+  if (Array.isArray(child)) {
+    let out = '';
+    for (const c of child) out += renderChild(c);
+    return out;
+  }
+  return escapeHtml(String(child));
+}
+
+function renderAttributes(props: Props): string {
+  let out = '';
+  for (const name in props) {
+    if (name === 'children') continue;
+    const value = props[name];
+    if (value === null || value === undefined || value === false) continue;
+    if (value === true) out += ` ${name}`;
+    else out += ` ${name}="${escapeHtml(String(value))}"`;
+  }
+  return out;
+}
+
+export function h<P extends Props>(
+  tag: string | Component<P>,
+  props: P | null,
+  ...children: Child[]
+): Html {
+  if (typeof tag === 'function') {
+    const merged = { ...(props ?? {}) } as P;
+    if (children.length > 0) (merged as Props).children = children.length === 1 ? children[0] : children;
+    return tag(merged);
+  }
+  const attrs = props ? renderAttributes(props) : '';
+  if (VOID.has(tag)) return new Html(`<${tag}${attrs}>`);
+  return new Html(`<${tag}${attrs}>${renderChild(children)}</${tag}>`);
+}
+
+export function Fragment(props: { children?: Child }): Html {
+  return new Html(renderChild(props.children));
+}
+
+/** Renders a whole document. */
+export function renderDocument(root: Html): string {
+  return `<!doctype html>${root.value}`;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    type Element = Html;
+    interface IntrinsicElements {
+      [tag: string]: Record<string, unknown>;
+    }
+    interface ElementChildrenAttribute {
+      children: unknown;
+    }
+  }
+}

@@ -1,0 +1,199 @@
+/** Interface languages, messages, and Intl-based number, month and plural formatting. */
+export const LANGS = ['ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const ru = {
+  langName: 'Русский',
+  skipToContent: 'Перейти к содержанию',
+  home: 'Главная',
+  mainNav: 'Разделы',
+  latest: 'Последние новости',
+  storyOfTheDay: 'Материал дня',
+  more: 'Все материалы раздела',
+  updated: 'Обновлено',
+  published: 'Опубликовано',
+  tags: 'Теги',
+  rubrics: 'Рубрики',
+  views: { one: '{n} просмотр', few: '{n} просмотра', many: '{n} просмотров', other: '{n} просмотра' } as Plural,
+  articlesCount: { one: '{n} материал', few: '{n} материала', many: '{n} материалов', other: '{n} материала' } as Plural,
+  reportMistake: 'Нашли ошибку? Выделите её и нажмите Ctrl+Enter.',
+  channels: 'Мы в соцсетях и мессенджерах',
+  related: 'Читайте также',
+  previousArticle: 'Предыдущий материал',
+  nextArticle: 'Следующий материал',
+  archive: 'Архив',
+  calendarCaption: '{month} {year}',
+  previousMonth: 'Предыдущий месяц: {month} {year}',
+  nextMonth: 'Следующий месяц: {month} {year}',
+  today: 'сегодня',
+  noArticles: 'Материалов пока нет.',
+  rubricTitle: 'Рубрика «{name}»',
+  tagTitle: 'Материалы с тегом «{name}»',
+  authorTitle: '{name}',
+  dayTitle: 'Материалы за {date}',
+  monthTitle: 'Материалы за {month} {year}',
+  page: 'Страница {n}',
+  pagination: 'Страницы',
+  newer: 'Новее',
+  older: 'Раньше',
+  notFoundTitle: 'Страница не найдена',
+  notFoundText: 'Такой страницы нет. Возможно, в адресе опечатка или материал переехал.',
+  goneTitle: 'Материал снят с публикации',
+  goneText: 'Редакция сняла этот материал с публикации. Остальные новости — на главной странице.',
+  toHome: 'На главную',
+  commentRules: 'Правила комментирования',
+  otherLanguage: 'English',
+  translation: 'Этот материал на другом языке',
+  byAuthor: 'Автор',
+  footer: 'Все права на материалы принадлежат редакции.',
+  photo: 'Фото',
+};
+
+type Messages = { [K in keyof typeof ru]: (typeof ru)[K] extends Plural ? Plural : string };
+
+const en: Messages = {
+  langName: 'English',
+  skipToContent: 'Skip to content',
+  home: 'Home',
+  mainNav: 'Sections',
+  latest: 'Latest news',
+  storyOfTheDay: 'Story of the day',
+  more: 'More in this section',
+  updated: 'Updated',
+  published: 'Published',
+  tags: 'Tags',
+  rubrics: 'Rubrics',
+  views: { one: '{n} view', other: '{n} views' },
+  articlesCount: { one: '{n} article', other: '{n} articles' },
+  reportMistake: 'Found a mistake? Select it and press Ctrl+Enter.',
+  channels: 'Follow us',
+  related: 'Read also',
+  previousArticle: 'Previous article',
+  nextArticle: 'Next article',
+  archive: 'Archive',
+  calendarCaption: '{month} {year}',
+  previousMonth: 'Previous month: {month} {year}',
+  nextMonth: 'Next month: {month} {year}',
+  today: 'today',
+  noArticles: 'No articles yet.',
+  rubricTitle: '{name}',
+  tagTitle: 'Tagged “{name}”',
+  authorTitle: '{name}',
+  dayTitle: 'Articles of {date}',
+  monthTitle: 'Articles of {month} {year}',
+  page: 'Page {n}',
+  pagination: 'Pages',
+  newer: 'Newer',
+  older: 'Older',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. The link may have a typo, or the article may have moved.',
+  goneTitle: 'Article withdrawn',
+  goneText: 'The editors have withdrawn this article. The rest of the news is on the home page.',
+  toHome: 'Go to the home page',
+  commentRules: 'Comment rules',
+  otherLanguage: 'Русский',
+  translation: 'This article in another language',
+  byAuthor: 'Author',
+  footer: 'All rights to the articles belong to the newsroom.',
+  photo: 'Photo',
+};
+
+const MESSAGES: Record<Lang, Messages> = { ru: ru as Messages, en };
+
+type StringKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+type PluralKey = { [K in keyof Messages]: Messages[K] extends Plural ? K : never }[keyof Messages];
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const monthNames = new Map<string, string[]>();
+
+export function formatNumber(lang: Lang, n: number): string {
+  let f = numberFormats.get(lang);
+  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(lang)));
+  return f.format(n);
+}
+
+export function pluralCategory(lang: Lang, n: number): Intl.LDMLPluralRule {
+  let r = pluralRules.get(lang);
+  if (!r) pluralRules.set(lang, (r = new Intl.PluralRules(lang)));
+  return r.select(n);
+}
+
+/** Month names: 'standalone' for captions ("Апрель"), 'genitive' inside dates ("11 апреля"). */
+export function monthName(lang: Lang, month: number, form: 'standalone' | 'genitive' = 'standalone'): string {
+  const key = `${lang}:${form}`;
+  let names = monthNames.get(key);
+  if (!names) {
+    names = [];
+    for (let m = 0; m < 12; m++) {
+      const d = new Date(Date.UTC(2024, m, 15));
+      if (form === 'standalone') {
+        const s = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC' }).format(d);
+        names.push(s.charAt(0).toUpperCase() + s.slice(1));
+      } else {
+        const parts = new Intl.DateTimeFormat(lang, { month: 'long', day: 'numeric', timeZone: 'UTC' }).formatToParts(d);
+        names.push(parts.find((p) => p.type === 'month')!.value);
+      }
+    }
+    monthNames.set(key, names);
+  }
+  return names[month - 1]!;
+}
+
+/** Short weekday names, indexed by ISO weekday 1 (Monday) … 7 (Sunday). */
+export function weekdayShort(lang: Lang, isoDay: number): string {
+  const d = new Date(Date.UTC(2024, 0, isoDay)); // 2024-01-01 was a Monday
+  const s = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(d);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function weekdayLong(lang: Lang, isoDay: number): string {
+  const d = new Date(Date.UTC(2024, 0, isoDay));
+  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/** "11 апреля 2024" / "11 April 2024". */
+export function formatLongDate(lang: Lang, year: number, month: number, day: number): string {
+  return lang === 'ru' ? `${day} ${monthName(lang, month, 'genitive')} ${year}` : `${day} ${monthName(lang, month)} ${year}`;
+}
+
+export interface Translator {
+  lang: Lang;
+  t(key: StringKey, vars?: Record<string, string | number>): string;
+  plural(key: PluralKey, n: number): string;
+  /** The raw plural templates ({n} marks the number), for browser code that formats with Intl itself. */
+  pluralForms(key: PluralKey): Plural;
+  number(n: number): string;
+}
+
+const translators = new Map<Lang, Translator>();
+
+export function translator(lang: Lang): Translator {
+  let tr = translators.get(lang);
+  if (!tr) {
+    const messages = MESSAGES[lang];
+    tr = {
+      lang,
+      t: (key, vars) => (vars ? fill(messages[key] as string, vars) : (messages[key] as string)),
+      plural: (key, n) => {
+        const forms = messages[key] as Plural;
+        const template = forms[pluralCategory(lang, n)] ?? forms.other;
+        return fill(template, { n: formatNumber(lang, n) });
+      },
+      pluralForms: (key) => messages[key] as Plural,
+      number: (n) => formatNumber(lang, n),
+    };
+    translators.set(lang, tr);
+  }
+  return tr;
+}

@@ -1,0 +1,39 @@
+/** Composition root: config → db → services → buildApp → listen. */
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import type { Config } from './config/index.js';
+import { createDb } from './storage/db.js';
+import { migrate } from './storage/migrate.js';
+import { createServices } from './services.js';
+import { buildApp } from './web/app.js';
+import { isEmpty, loadDemo } from './demo/loader.js';
+
+export interface ServeOptions {
+  /** Load the demo newsroom when the database has no articles yet. */
+  demoIfEmpty?: boolean;
+}
+
+export async function serve(config: Config, options: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+  const logger = pino({ level: config.logLevel });
+  fs.mkdirSync(path.resolve(config.dataDir, 'media'), { recursive: true });
+  const db = createDb(config.database);
+  await migrate(db);
+  const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'views flush failed') });
+  if (options.demoIfEmpty && (await isEmpty(services))) {
+    const { articles } = await loadDemo(services, config.dataDir);
+    logger.info(`Loaded the demo newsroom: ${articles} articles.`);
+  }
+  services.views.start();
+  const app = await buildApp({ config, services, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::' ? 'localhost' : config.host;
+  const close = async () => {
+    await app.close();
+    await services.views.close();
+    await db.close();
+  };
+  return { url: config.publicUrl ?? `http://${shownHost}:${port}`, close };
+}

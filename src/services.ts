@@ -1,0 +1,49 @@
+/** Builds the services over a database: used by main.ts, the CLI and the tests alike. */
+import type { Config } from './config/index.js';
+import type { Db } from './storage/db.js';
+import { EventBus } from './lib/events.js';
+import { SettingsService } from './features/settings/service.js';
+import { defaultSettings } from './features/settings/rules.js';
+import { ArticleService } from './features/articles/service.js';
+import { ArchiveService } from './features/archive/service.js';
+import { ViewCounter } from './features/views/counter.js';
+import { PageCache } from './web/plugins/page-cache.js';
+
+export interface Services {
+  db: Db;
+  events: EventBus;
+  settings: SettingsService;
+  articles: ArticleService;
+  archive: ArchiveService;
+  views: ViewCounter;
+  pageCache: PageCache;
+  now: () => Date;
+}
+
+export interface ServiceOptions {
+  now?: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+export async function createServices(config: Config, db: Db, options: ServiceOptions = {}): Promise<Services> {
+  const now = options.now ?? (() => new Date());
+  const events = new EventBus();
+  const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
+  return {
+    db,
+    events,
+    settings,
+    articles: new ArticleService(db.kysely, events, now),
+    archive: new ArchiveService(db.kysely, events, () => settings.get(), now),
+    views: new ViewCounter({
+      db: db.kysely,
+      events,
+      timeZone: () => settings.get().timeZone,
+      flushMs: config.viewsFlushMs,
+      now,
+      onError: options.onError,
+    }),
+    pageCache: new PageCache(config.pageCache, events, 2000, () => now().getTime()),
+    now,
+  };
+}

@@ -1,0 +1,28 @@
+/** Runs the portable migrations in order, recording each in `dateline_migrations`. */
+import { sql } from 'kysely';
+import type { Db } from './db.js';
+import * as m001 from './migrations/001_initial.js';
+
+interface Migration {
+  up(db: Db['kysely'], caps: Db['caps']): Promise<void>;
+}
+
+export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [['001_initial', m001]];
+
+export async function migrate(db: Db): Promise<string[]> {
+  await sql`create table if not exists dateline_migrations (name text primary key, applied_at text not null)`.execute(
+    db.kysely,
+  );
+  const rows = await sql<{ name: string }>`select name from dateline_migrations`.execute(db.kysely);
+  const done = new Set(rows.rows.map((r) => r.name));
+  const applied: string[] = [];
+  for (const [name, migration] of MIGRATIONS) {
+    if (done.has(name)) continue;
+    await db.kysely.transaction().execute(async (trx) => {
+      await migration.up(trx, db.caps);
+      await sql`insert into dateline_migrations (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(trx);
+    });
+    applied.push(name);
+  }
+  return applied;
+}

@@ -1,0 +1,89 @@
+/** buildApp(deps): registers plugins and features. It never listens; tests drive it with inject(). */
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../config/index.js';
+import type { Services } from '../services.js';
+import { DomainError } from '../lib/errors.js';
+import { articleRoutes } from '../features/articles/routes.js';
+import { archiveRoutes } from '../features/archive/routes.js';
+import { viewRoutes } from '../features/views/routes.js';
+import { ERROR_CATALOGUE, codeForFrameworkError } from './errors.js';
+import { SECURITY_HEADERS } from './plugins/security.js';
+import { Site, langOfPath } from './site.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Built browser assets: dist/public, next to dist/web when running the build, or from the source tree in tests. */
+export const PUBLIC_DIR = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../public' : '../../dist/public');
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ config, services, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const { pageCache } = services;
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+    // Cached pages are answered before routing, straight from memory.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (!pageCache.tryServe(req, res)) handler(req, res);
+      }),
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  const site = new Site({
+    db: services.db.kysely,
+    events: services.events,
+    settings: services.settings,
+    archive: services.archive,
+    pageCache,
+    publicUrl: config.publicUrl,
+    now: services.now,
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const err = error as Error & { code?: string; statusCode?: number };
+    if (err instanceof DomainError) {
+      const entry = ERROR_CATALOGUE[err.code];
+      return reply.code(entry.status).send({ error: { code: err.code, message: err.message || entry.message, details: err.details } });
+    }
+    const code = codeForFrameworkError(err);
+    const entry = ERROR_CATALOGUE[code];
+    if (entry.status >= 500) request.log.error(err);
+    const message = code === 'RATE_LIMITED' || code === 'INTERNAL' ? entry.message : `${entry.message} ${code === 'BAD_REQUEST' ? err.message : ''}`.trim();
+    return reply.code(entry.status).send({ error: { code, message } });
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND.message } });
+    }
+    const { lang } = langOfPath(request.url, services.settings.get().locale);
+    return site.sendError(request, reply, lang, 404);
+  });
+
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, { root: path.resolve(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '7d' });
+
+  articleRoutes(app, site);
+  archiveRoutes(app, site);
+  // Staff sessions arrive with the back office; until then no request is a staff request.
+  viewRoutes(app, { counter: services.views, isStaff: (request) => Boolean(request.headers.cookie?.includes('dl_session=')) });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  return app;
+}

@@ -1,0 +1,33 @@
+/** One catalogue: error code → HTTP status → a message a person understands. docs/errors.md lists them. */
+import type { ErrorCode } from '../lib/errors.js';
+
+export interface CatalogueEntry {
+  status: number;
+  message: string;
+}
+
+export const ERROR_CATALOGUE: Record<ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL', CatalogueEntry> = {
+  NOT_FOUND: { status: 404, message: 'There is nothing at this address.' },
+  ARTICLE_NOT_FOUND: { status: 404, message: 'This article does not exist or is not published.' },
+  VALIDATION: { status: 400, message: 'Some of the data sent is not valid.' },
+  SLUG_TAKEN: { status: 409, message: 'This address is already used by another article.' },
+  INVALID_TRANSITION: { status: 409, message: 'The article cannot move to that state from its current one.' },
+  BAD_ORIGIN: { status: 403, message: 'This request must come from a page of this site.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a minute and try again.' },
+  BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on our side. The error has been logged.' },
+};
+
+export type CatalogueCode = keyof typeof ERROR_CATALOGUE;
+
+/** Maps Fastify's own error codes (body parsing, limits) onto the catalogue. */
+export function codeForFrameworkError(error: { code?: string; statusCode?: number }): CatalogueCode {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'UNSUPPORTED_MEDIA_TYPE';
+  if (error.statusCode === 429) return 'RATE_LIMITED';
+  if (error.statusCode === 404) return 'NOT_FOUND';
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return 'BAD_REQUEST';
+  return 'INTERNAL';
+}

@@ -1,0 +1,20 @@
+/** What every public page needs to render its chrome: language, settings, navigation, calendar. */
+import type { Lang, Translator } from '../../lib/i18n.js';
+import type { SiteSettings } from '../../features/settings/rules.js';
+import type { RubricRef } from '../../features/articles/store.js';
+import type { CalendarModel } from '../../features/archive/rules.js';
+
+export interface PageContext {
+  lang: Lang;
+  tr: Translator;
+  settings: SiteSettings;
+  /** '' for the site's own language, '/en' (etc.) for another. */
+  prefix: string;
+  /** Absolute origin used in canonical links and OpenGraph, e.g. http://localhost:3000 */
+  origin: string;
+  path: string;
+  nav: RubricRef[];
+  calendar: CalendarModel;
+  /** The same page in the other interface language, when there is one. */
+  alternate: { lang: Lang; href: string } | null;
+}

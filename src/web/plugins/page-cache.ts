@@ -1,0 +1,118 @@
+/**
+ * The page cache: rendered public pages held in memory with their gzip and brotli bytes and an
+ * ETag, served before the router runs. Any domain event empties it, and every entry also ends at
+ * the next local midnight (the calendar marks "today"), so a stale page is never served.
+ */
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { EventBus } from '../../lib/events.js';
+import { SECURITY_HEADERS } from './security.js';
+
+interface Entry {
+  body: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+  etag: string;
+  contentType: string;
+  expiresAt: number;
+}
+
+export const SESSION_COOKIE = 'dl_session';
+
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Which encoding to send, from an Accept-Encoding header. */
+export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null;
+  const accepted = acceptEncoding
+    .split(',')
+    .map((p) => p.trim().split(';'))
+    .filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+    .map(([name]) => name!.toLowerCase());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return null;
+}
+
+export class PageCache {
+  private entries = new Map<string, Entry>();
+
+  constructor(
+    readonly enabled: boolean,
+    events: EventBus,
+    private readonly maxEntries = 2000,
+    private readonly clock: () => number = Date.now,
+  ) {
+    events.on(() => this.entries.clear());
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  store(key: string, body: Buffer, contentType: string, expiresAt: number): string {
+    const etag = etagOf(body);
+    if (!this.enabled) return etag;
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { body, etag, contentType, expiresAt });
+    return etag;
+  }
+
+  /** Serves a cached page straight from memory; returns false when the router must handle the request. */
+  tryServe(req: IncomingMessage, res: ServerResponse): boolean {
+    if (!this.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    const cookie = req.headers.cookie;
+    if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return false;
+    const entry = this.entries.get(req.url ?? '');
+    if (!entry) return false;
+    if (entry.expiresAt <= this.clock()) {
+      this.entries.delete(req.url ?? '');
+      return false;
+    }
+    sendEntry(req, res, entry);
+    return true;
+  }
+}
+
+function encoded(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br') {
+    entry.br ??= brotliCompressSync(entry.body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
+    });
+    return entry.br;
+  }
+  entry.gzip ??= gzipSync(entry.body, { level: 9 });
+  return entry.gzip;
+}
+
+function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+  const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
+    'content-type': entry.contentType,
+    'cache-control': 'public, max-age=0, must-revalidate',
+    etag: entry.etag,
+    vary: 'Accept-Encoding',
+    'x-page-cache': 'hit',
+  };
+  if (req.headers['if-none-match'] === entry.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  const body = encoding ? encoded(entry, encoding) : entry.body;
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}

@@ -1,0 +1,152 @@
+/**
+ * Shared plumbing for public pages: the language of a request, the page chrome's data,
+ * and sending a rendered page (ETag, 304, and storing it in the page cache).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { h, renderDocument, type Html } from '../lib/html.js';
+import { LANGS, translator, type Lang } from '../lib/i18n.js';
+import { dayRange, toLocal } from '../lib/time.js';
+import type { EventBus } from '../lib/events.js';
+import type { Database } from '../storage/schema.js';
+import type { SettingsService } from '../features/settings/service.js';
+import type { ArchiveService } from '../features/archive/service.js';
+import type { MonthRef } from '../features/archive/rules.js';
+import { listRubrics, type RubricRef } from '../features/articles/store.js';
+import { langPrefix } from '../features/articles/rules.js';
+import type { PageCache } from './plugins/page-cache.js';
+import { SECURITY_HEADERS } from './plugins/security.js';
+import type { PageContext } from './layout/context.js';
+import { Layout } from './layout/Layout.js';
+
+export interface SiteDeps {
+  db: Kysely<Database>;
+  events: EventBus;
+  settings: SettingsService;
+  archive: ArchiveService;
+  pageCache: PageCache;
+  publicUrl: string | undefined;
+  now: () => Date;
+}
+
+export class Site {
+  private nav = new Map<Lang, Promise<RubricRef[]>>();
+
+  constructor(readonly deps: SiteDeps) {
+    deps.events.on(() => this.nav.clear());
+  }
+
+  origin(request: FastifyRequest): string {
+    return this.deps.publicUrl ?? `${request.protocol}://${request.host}`;
+  }
+
+  private rubricsNav(lang: Lang): Promise<RubricRef[]> {
+    let nav = this.nav.get(lang);
+    if (!nav) {
+      nav = listRubrics(this.deps.db, lang).then((all) => all.filter((r) => !r.isFlag));
+      nav.catch(() => this.nav.delete(lang));
+      this.nav.set(lang, nav);
+    }
+    return nav;
+  }
+
+  /** Builds the chrome of a page: `path` is the page's own path, `month` the calendar month to show. */
+  async context(request: FastifyRequest, lang: Lang, path: string, options: { month?: MonthRef; alternatePath?: string | null } = {}): Promise<PageContext> {
+    const settings = this.deps.settings.get();
+    const prefix = langPrefix(lang, settings.locale);
+    const today = this.deps.archive.today();
+    const month = options.month ?? { year: today.year, month: today.month };
+    const [nav, calendar] = await Promise.all([this.rubricsNav(lang), this.deps.archive.calendar(lang, month)]);
+    const other = LANGS.find((l) => l !== lang)!;
+    const alternatePath = options.alternatePath === undefined ? `${langPrefix(other, settings.locale)}/` : options.alternatePath;
+    return {
+      lang,
+      tr: translator(lang),
+      settings,
+      prefix,
+      origin: this.origin(request),
+      path,
+      nav,
+      calendar,
+      alternate: alternatePath === null ? null : { lang: other, href: alternatePath },
+    };
+  }
+
+  /** Sends a page; a 200 public page is stored in the cache under its exact URL until an event or midnight. */
+  send(request: FastifyRequest, reply: FastifyReply, page: Html, status = 200): FastifyReply {
+    const body = Buffer.from(renderDocument(page));
+    const contentType = 'text/html; charset=utf-8';
+    const { timeZone } = this.deps.settings.get();
+    const today = toLocal(this.deps.now(), timeZone);
+    const expiresAt = dayRange(today, timeZone).end.getTime();
+    const cacheable = status === 200 && request.method === 'GET' && !request.headers.cookie?.includes('dl_session=');
+    const etag = cacheable ? this.deps.pageCache.store(request.url, body, contentType, expiresAt) : undefined;
+    reply.code(status).header('content-type', contentType);
+    if (etag) {
+      reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    } else {
+      reply.header('cache-control', 'no-store');
+    }
+    return reply.send(body);
+  }
+
+  /** A page that explains an error to a person (404, 410, 400). */
+  async sendError(request: FastifyRequest, reply: FastifyReply, lang: Lang, status: 400 | 404 | 410, message?: string): Promise<FastifyReply> {
+    const ctx = await this.context(request, lang, request.url.split('?')[0]!);
+    const { tr, prefix } = ctx;
+    const title = status === 410 ? tr.t('goneTitle') : tr.t('notFoundTitle');
+    const text = message ?? (status === 410 ? tr.t('goneText') : tr.t('notFoundText'));
+    const page = (
+      <Layout ctx={ctx} title={title}>
+        <section class="error-page">
+          <h1>{title}</h1>
+          <p>{text}</p>
+          <p>
+            <a href={`${prefix}/`}>{tr.t('toHome')}</a>
+          </p>
+        </section>
+      </Layout>
+    );
+    return this.send(request, reply, page, status);
+  }
+}
+
+/** The language of a request from its path prefix: none means the site's own language. */
+export function langOfPath(path: string, siteLocale: Lang): { lang: Lang; redirect: string | null } {
+  const m = /^\/(ru|en)(\/|$)/.exec(path);
+  if (!m) return { lang: siteLocale, redirect: null };
+  const lang = m[1] as Lang;
+  if (lang === siteLocale) return { lang, redirect: path.slice(3) || '/' };
+  return { lang, redirect: null };
+}
+
+/**
+ * Registers public page routes once per language prefix: '' (the site's language), '/ru' and '/en'.
+ * A prefix that names the site's own language redirects to the unprefixed address.
+ */
+export function registerLocalized(
+  app: FastifyInstance,
+  site: Site,
+  register: (scope: FastifyInstance, resolve: (request: FastifyRequest, reply: FastifyReply) => Lang | null) => void,
+): void {
+  for (const prefix of ['', ...LANGS.map((l) => `/${l}`)]) {
+    void app.register(
+      async (scope) => {
+        register(scope, (request, reply) => {
+          const { lang, redirect } = langOfPath(request.url, site.deps.settings.get().locale);
+          if (redirect !== null) {
+            void reply.redirect(redirect, 301);
+            return null;
+          }
+          return lang;
+        });
+      },
+      { prefix },
+    );
+  }
+}
+
+export function applySecurityHeaders(reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS);
+}
