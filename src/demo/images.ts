@@ -371,10 +371,6 @@ function linearGradient(id: string, list: readonly Stop[], x1: number, y1: numbe
   return el('linearGradient', { id, gradientUnits: 'userSpaceOnUse', x1, y1, x2, y2 }, stops(list));
 }
 
-function radialGradient(id: string, list: readonly Stop[], cx: number, cy: number, r: number): string {
-  return el('radialGradient', { id, gradientUnits: 'userSpaceOnUse', cx, cy, r }, stops(list));
-}
-
 function at<T>(arr: readonly T[], i: number): T {
   const v = arr[((i % arr.length) + arr.length) % arr.length];
   if (v === undefined) throw new Error('empty array');
@@ -1483,7 +1479,7 @@ function bridge(c: Ctx): string {
     out += path(d`M-10 432H1210`, 'none', { stroke: p.cable, 'stroke-width': 2 });
     return out;
   };
-  s += group(group(structure(), { transform: 'translate(0 1042) scale(1 -1)' }), { opacity: 0.22, 'clip-path': `url(#${clipId})` });
+  s += group(group(structure(), { transform: 'translate(0 1042) scale(1 -1)' }), { opacity: 0.16, 'clip-path': `url(#${clipId})` });
   const glints: string[] = [];
   for (let i = 0; i < 70; i++) {
     const y = rng.range(530, 790);

@@ -52,7 +52,6 @@ const ru = {
   translation: 'Этот материал на другом языке',
   byAuthor: 'Автор',
   footer: 'Все права на материалы принадлежат редакции.',
-  photo: 'Фото',
 };
 
 type Messages = { [K in keyof typeof ru]: (typeof ru)[K] extends Plural ? Plural : string };
@@ -101,7 +100,6 @@ const en: Messages = {
   translation: 'This article in another language',
   byAuthor: 'Author',
   footer: 'All rights to the articles belong to the newsroom.',
-  photo: 'Photo',
 };
 
 const MESSAGES: Record<Lang, Messages> = { ru: ru as Messages, en };

@@ -25,7 +25,7 @@ forEachDialect('article page', (dialect) => {
           paragraph('Первый абзац.'),
           { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Очередь' }] },
           { type: 'blockquote', attrs: { cite: 'диспетчер' }, content: [paragraph('Это обычное дело.')] },
-          { type: 'figure', attrs: { imageId: n.ids.image, caption: 'Паром у причала', credit: 'Dateline', alt: 'Белый паром' } },
+          { type: 'figure', attrs: { imageId: n.ids.image, caption: 'Паром у причала', credit: 'Фото: Dateline', alt: 'Белый паром' } },
         ],
       },
     });

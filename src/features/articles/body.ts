@@ -26,10 +26,6 @@ export interface BodyImage {
   height: number;
 }
 
-export interface RenderLabels {
-  photo: string;
-}
-
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/)/i;
 
 function renderText(node: TextNode): string {
@@ -44,39 +40,39 @@ function renderText(node: TextNode): string {
   return html;
 }
 
-function renderNodes(nodes: Array<BlockNode | TextNode> | undefined, images: Map<number, BodyImage>, labels: RenderLabels): string {
+function renderNodes(nodes: Array<BlockNode | TextNode> | undefined, images: Map<number, BodyImage>): string {
   let out = '';
-  for (const node of nodes ?? []) out += renderNode(node, images, labels);
+  for (const node of nodes ?? []) out += renderNode(node, images);
   return out;
 }
 
-function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>, labels: RenderLabels): string {
+function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>): string {
   switch (node.type) {
     case 'text':
       return renderText(node);
     case 'hardBreak':
       return '<br>';
     case 'paragraph':
-      return `<p>${renderNodes(node.content, images, labels)}</p>`;
+      return `<p>${renderNodes(node.content, images)}</p>`;
     case 'heading': {
       const level = node.attrs?.level === 3 ? 3 : 2;
-      return `<h${level}>${renderNodes(node.content, images, labels)}</h${level}>`;
+      return `<h${level}>${renderNodes(node.content, images)}</h${level}>`;
     }
     case 'blockquote': {
       const cite = node.attrs?.cite ? `<footer class="quote-source">${escapeHtml(node.attrs.cite)}</footer>` : '';
-      return `<blockquote>${renderNodes(node.content, images, labels)}${cite}</blockquote>`;
+      return `<blockquote>${renderNodes(node.content, images)}${cite}</blockquote>`;
     }
     case 'bulletList':
-      return `<ul>${renderNodes(node.content, images, labels)}</ul>`;
+      return `<ul>${renderNodes(node.content, images)}</ul>`;
     case 'orderedList':
-      return `<ol>${renderNodes(node.content, images, labels)}</ol>`;
+      return `<ol>${renderNodes(node.content, images)}</ol>`;
     case 'listItem':
-      return `<li>${renderNodes(node.content, images, labels)}</li>`;
+      return `<li>${renderNodes(node.content, images)}</li>`;
     case 'figure': {
       const image = node.attrs?.imageId !== undefined ? images.get(node.attrs.imageId) : undefined;
       if (!image) return '';
       const caption = node.attrs?.caption ? `<span class="caption">${escapeHtml(node.attrs.caption)}</span>` : '';
-      const credit = node.attrs?.credit ? ` <span class="credit">${escapeHtml(labels.photo)}: ${escapeHtml(node.attrs.credit)}</span>` : '';
+      const credit = node.attrs?.credit ? ` <span class="credit">${escapeHtml(node.attrs.credit)}</span>` : '';
       const figcaption = caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : '';
       return (
         `<figure class="photo"><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}"` +
@@ -88,8 +84,8 @@ function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>, 
   }
 }
 
-export function renderBody(doc: BodyDoc, images: Map<number, BodyImage>, labels: RenderLabels): string {
-  return renderNodes(doc.content, images, labels);
+export function renderBody(doc: BodyDoc, images: Map<number, BodyImage>): string {
+  return renderNodes(doc.content, images);
 }
 
 /** Image ids a body refers to, so a renderer can load them in one query. */

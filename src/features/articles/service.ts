@@ -4,7 +4,7 @@ import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
 import { slugify } from '../../lib/slug.js';
-import { translator, type Lang } from '../../lib/i18n.js';
+import type { Lang } from '../../lib/i18n.js';
 import { articleInputSchema, type ArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, type BodyDoc, type BodyImage } from './body.js';
 import { imageUrl } from './store.js';
@@ -18,14 +18,14 @@ export class ArticleService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async renderHtml(trx: Transaction<Database>, body: BodyDoc, lang: Lang): Promise<string> {
+  private async renderHtml(trx: Transaction<Database>, body: BodyDoc): Promise<string> {
     const ids = bodyImageIds(body);
     const images = new Map<number, BodyImage>();
     if (ids.length) {
       const rows = await trx.selectFrom('images').select(['id', 'file', 'width', 'height']).where('id', 'in', ids).execute();
       for (const r of rows) images.set(r.id, { id: r.id, url: imageUrl(r.file), width: r.width, height: r.height });
     }
-    return renderBody(body, images, { photo: translator(lang).t('photo') });
+    return renderBody(body, images);
   }
 
   private async tagIds(trx: Transaction<Database>, lang: Lang, names: string[]): Promise<number[]> {
@@ -86,7 +86,7 @@ export class ArticleService {
           headline: a.headline,
           lead: a.lead,
           body_json: JSON.stringify(a.body),
-          body_html: await this.renderHtml(trx, a.body, a.lang),
+          body_html: await this.renderHtml(trx, a.body),
           cover_image_id: a.coverImageId,
           dateline_city: a.city,
           seo_title: a.seoTitle,
@@ -154,7 +154,7 @@ export class ArticleService {
       if (patch.lead !== undefined) changes.lead = patch.lead.trim();
       if (patch.body !== undefined) {
         changes.body_json = JSON.stringify(patch.body);
-        changes.body_html = await this.renderHtml(trx, patch.body, lang);
+        changes.body_html = await this.renderHtml(trx, patch.body);
       }
       if (patch.slug !== undefined && patch.slug !== row.slug) {
         await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', patch.slug).where('article_id', '=', id).execute();
