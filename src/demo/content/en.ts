@@ -263,7 +263,7 @@ const articles: DemoArticle[] = [
     ],
   },
   {
-    key: 'baku-caravanserais-en',
+    key: 'baku-walking-route-en',
     lang: 'en',
     slug: 'walking-route-baku-old-city-caravanserais',
     headline: 'A new walking route links the caravanserais of Baku’s Old City',

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { forEachDialect, createTestDb, type TestDb } from '../../../test/helpers/db.js';
+import { EventBus } from '../../lib/events.js';
+import { defaultSettings, SettingsValidationError } from './rules.js';
+import { SettingsService } from './service.js';
+
+forEachDialect('site settings', (dialect) => {
+  let db: TestDb;
+  const defaults = defaultSettings({ name: 'Dateline', locale: 'ru', timeZone: 'Europe/Moscow' });
+  beforeEach(async () => {
+    db = await createTestDb(dialect);
+  });
+  afterEach(() => db.dispose());
+
+  it('starts from the config defaults and keeps what is stored', async () => {
+    const events = new EventBus();
+    const seen: string[] = [];
+    events.on((e) => seen.push(e.type));
+    const settings = await SettingsService.load(db.kysely, events, defaults);
+    expect(settings.get().timeZone).toBe('Europe/Moscow');
+    await settings.set('timeZone', 'Asia/Baku');
+    await settings.set('zoneLabel', { ru: 'бакинское время', en: 'Baku time' });
+    await settings.set('channels', [{ network: 'telegram', label: 'Telegram', url: 'https://t.me/x' }]);
+    expect(seen).toEqual(['settings.changed', 'settings.changed', 'settings.changed']);
+    const reloaded = await SettingsService.load(db.kysely, new EventBus(), defaults);
+    expect(reloaded.get()).toMatchObject({ timeZone: 'Asia/Baku', zoneLabel: { en: 'Baku time' }, channels: [{ network: 'telegram' }] });
+  });
+
+  it('refuses bad values with a reason and changes nothing', async () => {
+    const settings = await SettingsService.load(db.kysely, new EventBus(), defaults);
+    await expect(settings.set('timeZone', 'Mars/Olympus')).rejects.toThrow('timeZone: is not a known IANA time zone');
+    await expect(settings.set('weekStart', 3)).rejects.toBeInstanceOf(SettingsValidationError);
+    await expect(settings.set('channels', [{ network: 'telegram', label: 'T', url: 'javascript:alert(1)' }])).rejects.toThrow(/channels\.0\.url/);
+    expect(settings.get().timeZone).toBe('Europe/Moscow');
+    expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);
+  });
+});

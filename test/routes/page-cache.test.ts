@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { forEachDialect } from '../helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+
+forEachDialect('page cache over real HTTP', (dialect) => {
+  let n: Newsroom;
+  let base: string;
+  beforeEach(async () => {
+    n = await createNewsroom(dialect);
+    await n.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = n.app.server.address() as { port: number };
+    base = `http://127.0.0.1:${address.port}`;
+  });
+  afterEach(() => n.close());
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers, redirect: 'manual' });
+
+  it('serves a published page from memory after the first render, with identical bytes', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy', headline: 'Паромы' });
+    const first = await get('/news/paromy');
+    expect(first.headers.get('x-page-cache')).toBeNull();
+    const firstBody = await first.text();
+    const second = await get('/news/paromy');
+    expect(second.headers.get('x-page-cache')).toBe('hit');
+    expect(await second.text()).toBe(firstBody);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect(second.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'));
+  });
+
+  it('holds ready gzip and brotli bytes and answers 304 to a matching ETag', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+    const plain = await (await get('/news/paromy')).text();
+    const raw = await fetch(`${base}/news/paromy`, { headers: { 'accept-encoding': 'br' } });
+    expect(raw.headers.get('content-encoding')).toBe('br');
+    const http = await import('node:http');
+    const fetchRaw = (encoding: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        http.get(`${base}/news/paromy`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const br = await fetchRaw('br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(plain);
+    const gz = await fetchRaw('gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(plain);
+    const etag = (await get('/news/paromy')).headers.get('etag')!;
+    const notModified = await get('/news/paromy', { 'if-none-match': etag });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('x-page-cache')).toBe('hit');
+  });
+
+  it('never serves a stale page after publish, edit or unpublish', async () => {
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy', headline: 'Старый заголовок' });
+    await get('/');
+    await get('/news/paromy');
+    expect((await get('/news/paromy')).headers.get('x-page-cache')).toBe('hit');
+
+    await n.services.articles.edit(id, { headline: 'Новый заголовок' });
+    const edited = await get('/news/paromy');
+    expect(edited.headers.get('x-page-cache')).toBeNull();
+    expect(await edited.text()).toContain('Новый заголовок');
+
+    await publishArticle(n, '2024-04-11T07:30:00Z', { slug: 'svezhee', headline: 'Свежая новость' });
+    expect(await (await get('/')).text()).toContain('Свежая новость');
+
+    await n.services.articles.unpublish(id);
+    expect((await get('/news/paromy')).status).toBe(410);
+    expect((await get('/news/paromy')).status).toBe(410);
+  });
+
+  it('drops pages at local midnight, when the calendar’s "today" moves', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+    await get('/');
+    expect((await get('/')).headers.get('x-page-cache')).toBe('hit');
+    n.clock.now = new Date('2024-04-11T21:00:01Z'); // just past midnight in Moscow
+    const next = await get('/');
+    expect(next.headers.get('x-page-cache')).toBeNull();
+    expect(await next.text()).toContain('<td class="today" aria-current="date">12</td>');
+  });
+
+  it('passes requests with a staff session and non-GET methods to the router', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+    await get('/news/paromy');
+    const staff = await get('/news/paromy', { cookie: 'dl_session=x' });
+    expect(staff.headers.get('x-page-cache')).toBeNull();
+    expect(staff.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('does not cache error pages', async () => {
+    await get('/news/net');
+    const again = await get('/news/net');
+    expect(again.status).toBe(404);
+    expect(again.headers.get('x-page-cache')).toBeNull();
+  });
+});
+
+forEachDialect('page cache switched off', (dialect) => {
+  it('renders every request when PAGE_CACHE=off', async () => {
+    const n = await createNewsroom(dialect, { env: { PAGE_CACHE: 'off' } });
+    try {
+      await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+      await n.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = n.app.server.address() as { port: number };
+      await fetch(`http://127.0.0.1:${port}/news/paromy`);
+      const second = await fetch(`http://127.0.0.1:${port}/news/paromy`);
+      expect(second.status).toBe(200);
+      expect(second.headers.get('x-page-cache')).toBeNull();
+      expect(n.services.pageCache.size).toBe(0);
+    } finally {
+      await n.close();
+    }
+  });
+});
