@@ -6,7 +6,18 @@ export type ErrorCode =
   | 'ARTICLE_NOT_FOUND'
   | 'INVALID_TRANSITION'
   | 'BAD_ORIGIN'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF'
+  | 'SIGN_IN_FAILED'
+  | 'ACCOUNT_LOCKED'
+  | 'MFA_INVALID'
+  | 'LINK_INVALID'
+  | 'EMAIL_TAKEN'
+  | 'IMAGE_INVALID'
+  | 'IMAGE_IN_USE'
+  | 'CONFLICT';
 
 export class DomainError extends Error {
   constructor(

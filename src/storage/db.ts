@@ -13,7 +13,7 @@ export interface Db {
   kysely: Kysely<Database>;
   dialect: Dialect;
   /** Capability flags: the only place dialect differences are allowed to show. */
-  caps: { returning: true; timestampType: 'text' | 'timestamptz'; identity: 'autoincrement' | 'identity' };
+  caps: { returning: true; timestampType: 'text' | 'timestamptz'; identity: 'autoincrement' | 'identity'; skipLocked: boolean };
   close(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export function createPostgresDb(options: PostgresOptions): Db {
   return {
     kysely,
     dialect: 'postgres',
-    caps: { returning: true, timestampType: 'timestamptz', identity: 'identity' },
+    caps: { returning: true, timestampType: 'timestamptz', identity: 'identity', skipLocked: true },
     close: () => kysely.destroy(),
   };
 }
@@ -62,7 +62,8 @@ export function createSqliteDb(file: string): Db {
   return {
     kysely,
     dialect: 'sqlite',
-    caps: { returning: true, timestampType: 'text', identity: 'autoincrement' },
+    // SQLite serialises writers, so a claimed job is already exclusive.
+    caps: { returning: true, timestampType: 'text', identity: 'autoincrement', skipLocked: false },
     close: () => kysely.destroy(),
   };
 }

@@ -2,12 +2,16 @@
 import { sql } from 'kysely';
 import type { Db } from './db.js';
 import * as m001 from './migrations/001_initial.js';
+import * as m002 from './migrations/002_back_office.js';
 
 interface Migration {
   up(db: Db['kysely'], caps: Db['caps']): Promise<void>;
 }
 
-export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [['001_initial', m001]];
+export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
+  ['001_initial', m001],
+  ['002_back_office', m002],
+];
 
 export async function migrate(db: Db): Promise<string[]> {
   await sql`create table if not exists dateline_migrations (name text primary key, applied_at text not null)`.execute(

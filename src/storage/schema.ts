@@ -5,7 +5,8 @@
  */
 import type { Generated } from 'kysely';
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'unpublished';
+export type Role = 'owner' | 'editor' | 'author' | 'moderator' | 'reader';
 
 export interface SettingsTable {
   key: string;
@@ -51,6 +52,9 @@ export interface ImagesTable {
   credit: string;
   alt: string;
   created_at: string;
+  /** JSON: responsive variants [{"width":640,"file":"…-640.webp","mime":"image/webp"}, …] */
+  variants: Generated<string>;
+  uploaded_by: number | null;
 }
 
 export interface ArticlesTable {
@@ -76,6 +80,9 @@ export interface ArticlesTable {
   created_at: string;
   updated_at: string;
   view_count: number;
+  /** The user who created the article: an author may edit only their own. */
+  created_by: number | null;
+  submitted_at: string | null;
 }
 
 export interface ArticleSlugsTable {
@@ -108,6 +115,77 @@ export interface ArticleDailyViewsTable {
   views: number;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  /** argon2id; null until an invited person sets a password. */
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  /** The byline profile this account writes as. */
+  author_id: number | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the token in the cookie; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  /** 0 until the second factor is given, for accounts that have one. */
+  mfa_passed: number;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface AuthTokensTable {
+  /** sha256 of the token in the e-mailed link. */
+  id: string;
+  kind: 'reset' | 'invite';
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  payload: string;
+  run_at: string;
+  attempts: number;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  created_at: string;
+  /** JSON snapshot of everything an editor can change. */
+  snapshot: string;
+}
+
+export interface RubricSlugsTable {
+  slug: string;
+  rubric_id: number;
+}
+
+export interface TagSlugsTable {
+  lang: string;
+  slug: string;
+  tag_id: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   authors: AuthorsTable;
@@ -120,4 +198,11 @@ export interface Database {
   article_rubrics: ArticleRubricsTable;
   article_tags: ArticleTagsTable;
   article_daily_views: ArticleDailyViewsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  outbox: OutboxTable;
+  article_revisions: ArticleRevisionsTable;
+  rubric_slugs: RubricSlugsTable;
+  tag_slugs: TagSlugsTable;
 }

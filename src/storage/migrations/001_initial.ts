@@ -1,13 +1,8 @@
-import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db.js';
+import { withId } from './columns.js';
 
 type AnyDb = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function withId<T extends string>(table: CreateTableBuilder<T, never>, caps: Db['caps']) {
-  return caps.identity === 'identity'
-    ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
 
 export async function up(db: AnyDb, caps: Db['caps']): Promise<void> {
   const ts = caps.timestampType === 'timestamptz' ? sql`timestamptz` : sql`text`;

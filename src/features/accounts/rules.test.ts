@@ -1,0 +1,35 @@
+import { describe, it, expect } from 'vitest';
+import { afterFailedSignIn, hashToken, isValidEmail, LOCKOUT_AFTER, newToken, normalizeEmail, passwordProblem } from './rules.js';
+
+describe('account rules', () => {
+  const now = new Date('2024-04-11T08:00:00Z');
+
+  it('lets the first failures pass, then backs off exponentially, then locks out', () => {
+    let failed = 0;
+    const waits: Array<number | null> = [];
+    for (let i = 0; i < LOCKOUT_AFTER; i++) {
+      const r = afterFailedSignIn(failed, now);
+      failed = r.failedLogins;
+      waits.push(r.lockedUntil ? r.lockedUntil.getTime() - now.getTime() : null);
+    }
+    expect(waits.slice(0, 4)).toEqual([null, null, null, null]);
+    expect(waits.slice(4, 9)).toEqual([1000, 2000, 4000, 8000, 16000]);
+    expect(waits[9]).toBe(15 * 60_000);
+  });
+
+  it('checks e-mail addresses and passwords', () => {
+    expect(normalizeEmail('  Anna@Example.COM ')).toBe('anna@example.com');
+    expect(isValidEmail('anna@example.com')).toBe(true);
+    expect(isValidEmail('anna@example')).toBe(false);
+    expect(passwordProblem('short')).toBe('must be at least 10 characters long');
+    expect(passwordProblem('          ')).toBe('must not be only spaces');
+    expect(passwordProblem('caspian-ferry-2024')).toBeNull();
+  });
+
+  it('stores only a hash of each token', () => {
+    const { token, hash } = newToken();
+    expect(hash).toBe(hashToken(token));
+    expect(hash).not.toContain(token);
+    expect(newToken().token).not.toBe(token);
+  });
+});

@@ -1,0 +1,52 @@
+/** Pure rules for accounts: e-mail and password checks, sign-in back-off and lock-out, token lifetimes. */
+import { createHash, randomBytes } from 'node:crypto';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+/** A session that still waits for the second factor lives only this long. */
+export const MFA_PENDING_TTL_MS = 10 * 60_000;
+export const RESET_TTL_MS = 3600_000;
+export const INVITE_TTL_MS = 7 * 24 * 3600_000;
+
+export const FREE_ATTEMPTS = 4;
+export const LOCKOUT_AFTER = 10;
+export const LOCKOUT_MS = 15 * 60_000;
+const MAX_BACKOFF_MS = 60_000;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function isValidEmail(email: string): boolean {
+  return email.length <= 254 && EMAIL.test(email);
+}
+
+export const MIN_PASSWORD = 10;
+export function passwordProblem(password: string): string | null {
+  if (password.length < MIN_PASSWORD) return `must be at least ${MIN_PASSWORD} characters long`;
+  if (password.length > 256) return 'must be at most 256 characters long';
+  if (password.trim().length === 0) return 'must not be only spaces';
+  return null;
+}
+
+/**
+ * After a failed sign-in: the first few failures cost nothing, then each one makes the account wait
+ * twice as long (1 s, 2 s, 4 s … up to a minute), and the tenth locks it for fifteen minutes.
+ */
+export function afterFailedSignIn(failedBefore: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
+  const failedLogins = failedBefore + 1;
+  if (failedLogins >= LOCKOUT_AFTER) return { failedLogins, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
+  if (failedLogins <= FREE_ATTEMPTS) return { failedLogins, lockedUntil: null };
+  const wait = Math.min(1000 * 2 ** (failedLogins - FREE_ATTEMPTS - 1), MAX_BACKOFF_MS);
+  return { failedLogins, lockedUntil: new Date(now.getTime() + wait) };
+}
+
+/** A random token for a cookie or an e-mailed link, and the hash under which it is stored. */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

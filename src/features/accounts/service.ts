@@ -1,0 +1,272 @@
+/**
+ * Accounts and sessions: sign-in with back-off and lock-out, TOTP second factor, sign-out (here or
+ * everywhere), password reset and invitations by e-mailed single-use links.
+ */
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import * as OTPAuth from 'otpauth';
+import type { Kysely } from 'kysely';
+import type { Database, Role, UsersTable } from '../../storage/schema.js';
+import { DomainError } from '../../lib/errors.js';
+import { enqueue } from '../../jobs/outbox.js';
+import type { MailMessage } from '../mail/mailer.js';
+import { can, STAFF_ROLES, type Actor } from './policy.js';
+import {
+  afterFailedSignIn,
+  hashToken,
+  INVITE_TTL_MS,
+  isValidEmail,
+  MFA_PENDING_TTL_MS,
+  newToken,
+  normalizeEmail,
+  passwordProblem,
+  RESET_TTL_MS,
+  SESSION_TTL_MS,
+} from './rules.js';
+import { inviteMail, resetMail } from './emails.js';
+
+export interface SessionUser extends Actor {
+  email: string;
+  name: string;
+  authorId: number | null;
+  totpEnabled: boolean;
+  sessionId: string;
+  /** True while a session waits for the second factor. */
+  mfaPending: boolean;
+}
+
+type Db = Kysely<Database>;
+
+// argon2id with the OWASP-recommended minimum: 19 MiB, 2 iterations.
+const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const hashPassword = (password: string) => argonHash(password, ARGON);
+
+const DUMMY_HASH = hashPassword('a password nobody has, to keep timing even');
+
+function totpFor(secret: string, label: string, issuer: string) {
+  return new OTPAuth.TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+export interface AccountServiceOptions {
+  db: Db;
+  now: () => Date;
+  siteName: () => string;
+  siteLang: () => 'ru' | 'en';
+}
+
+export class AccountService {
+  constructor(private readonly o: AccountServiceOptions) {}
+
+  private get db() {
+    return this.o.db;
+  }
+
+  private validPassword(password: string): void {
+    const problem = passwordProblem(password);
+    if (problem) throw new DomainError('VALIDATION', `The password ${problem}.`, [`password: ${problem}`]);
+  }
+
+  async createUser(input: { email: string; name: string; role: Role; password?: string; authorId?: number | null }): Promise<number> {
+    const email = normalizeEmail(input.email);
+    if (!isValidEmail(email)) throw new DomainError('VALIDATION', `“${input.email}” is not an e-mail address.`, ['email: not an e-mail address']);
+    if (!input.name.trim()) throw new DomainError('VALIDATION', 'A name is required.', ['name: required']);
+    if (input.password !== undefined) this.validPassword(input.password);
+    const existing = await this.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing) throw new DomainError('EMAIL_TAKEN', `An account with ${email} already exists.`);
+    const row = await this.db
+      .insertInto('users')
+      .values({
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        password_hash: input.password === undefined ? null : await hashPassword(input.password),
+        totp_secret: null,
+        totp_enabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        author_id: input.authorId ?? null,
+        disabled: 0,
+        created_at: this.o.now().toISOString(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** Checks e-mail and password; returns a new session token. A wrong pair never says which half was wrong. */
+  async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<{ token: string; mfaRequired: boolean }> {
+    const now = this.o.now();
+    const user = await this.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(input.email)).executeTakeFirst();
+    if (!user || !user.password_hash || user.disabled) {
+      await argonVerify(await DUMMY_HASH, input.password).catch(() => false);
+      throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
+    }
+    if (user.locked_until && new Date(user.locked_until) > now) {
+      const seconds = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 1000);
+      throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again in ${seconds} s.`, [`retryAfter: ${seconds}`]);
+    }
+    if (!(await argonVerify(user.password_hash, input.password))) {
+      const next = afterFailedSignIn(user.failed_logins, now);
+      await this.db
+        .updateTable('users')
+        .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil?.toISOString() ?? null })
+        .where('id', '=', user.id)
+        .execute();
+      throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
+    }
+    await this.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    const mfaRequired = user.totp_enabled === 1;
+    const token = await this.openSession(user.id, mfaRequired, input.ip, input.userAgent);
+    return { token, mfaRequired };
+  }
+
+  private async openSession(userId: number, mfaPending: boolean, ip: string, userAgent: string): Promise<string> {
+    const now = this.o.now();
+    const { token, hash } = newToken();
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: hash,
+        user_id: userId,
+        mfa_passed: mfaPending ? 0 : 1,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + (mfaPending ? MFA_PENDING_TTL_MS : SESSION_TTL_MS)).toISOString(),
+        last_seen_at: now.toISOString(),
+        ip,
+        user_agent: userAgent.slice(0, 300),
+      })
+      .execute();
+    return token;
+  }
+
+  /** The signed-in user behind a session cookie, or null when the session is unknown, expired or the user disabled. */
+  async userForSession(token: string): Promise<SessionUser | null> {
+    const id = hashToken(token);
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id as session_id', 'sessions.mfa_passed', 'sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.role', 'users.author_id', 'users.totp_enabled', 'users.disabled'])
+      .where('sessions.id', '=', id)
+      .executeTakeFirst();
+    if (!row || row.disabled || new Date(row.expires_at) <= this.o.now()) return null;
+    return {
+      id: row.id,
+      role: row.role,
+      email: row.email,
+      name: row.name,
+      authorId: row.author_id,
+      totpEnabled: row.totp_enabled === 1,
+      sessionId: row.session_id,
+      mfaPending: row.mfa_passed === 0,
+    };
+  }
+
+  /** Completes a sign-in that waits for the second factor. */
+  async completeMfa(user: SessionUser, code: string): Promise<void> {
+    const row = await this.db.selectFrom('users').select(['totp_secret', 'email']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    if (!row.totp_secret || !this.checkCode(row.totp_secret, row.email, code)) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    const now = this.o.now();
+    await this.db
+      .updateTable('sessions')
+      .set({ mfa_passed: 1, expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
+      .where('id', '=', user.sessionId)
+      .execute();
+  }
+
+  private checkCode(secret: string, email: string, code: string): boolean {
+    const clean = code.replace(/\s+/g, '');
+    if (!/^\d{6}$/.test(clean)) return false;
+    return totpFor(secret, email, this.o.siteName()).validate({ token: clean, timestamp: this.o.now().getTime(), window: 1 }) !== null;
+  }
+
+  /** A new TOTP secret for the user to add to an authenticator app; enabled only once a code confirms it. */
+  newTotpSecret(user: { email: string }): { secret: string; uri: string } {
+    const secret = new OTPAuth.Secret({ size: 20 }).base32;
+    return { secret, uri: totpFor(secret, user.email, this.o.siteName()).toString() };
+  }
+
+  async enableTotp(user: SessionUser, secret: string, code: string): Promise<void> {
+    if (!/^[A-Z2-7]{16,64}$/.test(secret)) throw new DomainError('VALIDATION', 'The secret is malformed; start the setup again.');
+    if (!this.checkCode(secret, user.email, code)) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    await this.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1 }).where('id', '=', user.id).execute();
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+  }
+
+  async signOutEverywhere(userId: number): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  private async issueLink(userId: number, kind: 'reset' | 'invite', ttl: number): Promise<string> {
+    const now = this.o.now();
+    const { token, hash } = newToken();
+    await this.db
+      .insertInto('auth_tokens')
+      .values({ id: hash, kind, user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttl).toISOString(), used_at: null })
+      .execute();
+    return token;
+  }
+
+  private async mail(message: MailMessage): Promise<void> {
+    await enqueue(this.db, 'mail', message, this.o.now());
+  }
+
+  /** Always succeeds, so the answer never tells whether an address has an account. */
+  async requestPasswordReset(email: string, origin: string): Promise<void> {
+    const user = await this.db.selectFrom('users').select(['id', 'email', 'name', 'disabled']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    if (!user || user.disabled) return;
+    const token = await this.issueLink(user.id, 'reset', RESET_TTL_MS);
+    await this.mail(resetMail(this.o.siteLang(), this.o.siteName(), user, `${origin}/admin/reset/${token}`));
+  }
+
+  /** Uses a single-use link: sets the password, and signs the account out everywhere. */
+  async redeemLink(kind: 'reset' | 'invite', token: string, password: string): Promise<number> {
+    this.validPassword(password);
+    const now = this.o.now();
+    const id = hashToken(token);
+    const link = await this.db.selectFrom('auth_tokens').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+    if (!link || link.used_at || new Date(link.expires_at) <= now) {
+      throw new DomainError('LINK_INVALID', 'This link has expired or has already been used. Ask for a new one.');
+    }
+    const claimed = await this.db.updateTable('auth_tokens').set({ used_at: now.toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('LINK_INVALID', 'This link has already been used.');
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
+      .where('id', '=', link.user_id)
+      .execute();
+    await this.signOutEverywhere(link.user_id);
+    return link.user_id;
+  }
+
+  async checkLink(kind: 'reset' | 'invite', token: string): Promise<{ email: string; name: string } | null> {
+    const row = await this.db
+      .selectFrom('auth_tokens')
+      .innerJoin('users', 'users.id', 'auth_tokens.user_id')
+      .select(['users.email', 'users.name', 'auth_tokens.expires_at', 'auth_tokens.used_at'])
+      .where('auth_tokens.id', '=', hashToken(token))
+      .where('auth_tokens.kind', '=', kind)
+      .executeTakeFirst();
+    if (!row || row.used_at || new Date(row.expires_at) <= this.o.now()) return null;
+    return { email: row.email, name: row.name };
+  }
+
+  /** The owner invites a person to the staff; they choose a password through the e-mailed link. */
+  async invite(actor: Actor, input: { email: string; name: string; role: Role }, origin: string): Promise<number> {
+    if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can invite staff.');
+    if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`);
+    const id = await this.createUser({ email: input.email, name: input.name, role: input.role });
+    const token = await this.issueLink(id, 'invite', INVITE_TTL_MS);
+    const inviter = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
+    await this.mail(inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${origin}/admin/invite/${token}`));
+    return id;
+  }
+
+  async listStaff(actor: Actor): Promise<Array<Pick<UsersTable, 'email' | 'name' | 'role'> & { id: number; totpEnabled: boolean; invited: boolean; disabled: boolean }>> {
+    if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can see the staff list.');
+    const rows = await this.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'totp_enabled', 'password_hash', 'disabled']).where('role', '!=', 'reader').orderBy('name').execute();
+    return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, totpEnabled: r.totp_enabled === 1, invited: r.password_hash === null, disabled: r.disabled === 1 }));
+  }
+}
