@@ -32,7 +32,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     logger,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
-    disableRequestLogging: true,
     // Cached pages are answered before routing, straight from memory.
     serverFactory: (handler) =>
       http.createServer((req, res) => {

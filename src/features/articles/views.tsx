@@ -21,8 +21,9 @@ function PublishedTime({ at, ctx }: { at: string; ctx: PageContext }): Html {
 
 function RubricLinks({ rubrics, ctx }: { rubrics: RubricRef[]; ctx: PageContext }): Html {
   if (rubrics.length === 0) return <></>;
+  // No aria-label: naming a plain list is poorly supported by screen readers, and the links name themselves.
   return (
-    <ul class="rubrics" aria-label={ctx.tr.t('rubrics')}>
+    <ul class="rubrics">
       {rubrics.map((r) => (
         <li class={r.isFlag ? 'flag' : undefined}>
           <a href={`${ctx.prefix}/rubric/${r.slug}/`}>{r.name}</a>
