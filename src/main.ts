@@ -25,6 +25,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     logger.info(`Loaded the demo newsroom: ${articles} articles.`);
   }
   services.views.start();
+  services.outbox.start();
   const app = await buildApp({ config, services, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -32,6 +33,8 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::' ? 'localhost' : config.host;
   const close = async () => {
     await app.close();
+    await services.outbox.stop();
+    services.mailer.close();
     await services.views.close();
     await db.close();
   };

@@ -8,6 +8,9 @@ import { ArticleService } from './features/articles/service.js';
 import { ArchiveService } from './features/archive/service.js';
 import { ViewCounter } from './features/views/counter.js';
 import { PageCache } from './web/plugins/page-cache.js';
+import { AccountService } from './features/accounts/service.js';
+import { createMailer, type Mailer, type MailMessage } from './features/mail/mailer.js';
+import { OutboxWorker } from './jobs/outbox.js';
 
 export interface Services {
   db: Db;
@@ -17,18 +20,23 @@ export interface Services {
   archive: ArchiveService;
   views: ViewCounter;
   pageCache: PageCache;
+  accounts: AccountService;
+  mailer: Mailer;
+  outbox: OutboxWorker;
   now: () => Date;
 }
 
 export interface ServiceOptions {
   now?: () => Date;
   onError?: (error: unknown) => void;
+  mailer?: Mailer;
 }
 
 export async function createServices(config: Config, db: Db, options: ServiceOptions = {}): Promise<Services> {
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
   const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
+  const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   return {
     db,
     events,
@@ -44,6 +52,9 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
       onError: options.onError,
     }),
     pageCache: new PageCache(config.pageCache, events, 2000, () => now().getTime()),
+    accounts: new AccountService({ db: db.kysely, now, siteName: () => settings.get().name, siteLang: () => settings.get().locale }),
+    mailer,
+    outbox: new OutboxWorker(db, { mail: (payload) => mailer.send(payload as MailMessage) }, now, options.onError),
     now,
   };
 }

@@ -23,6 +23,11 @@ const schema = z.object({
   VIEWS_FLUSH_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Dateline <newsroom@localhost>'),
   SITE_NAME: z.string().min(1).default('Dateline'),
   SITE_LOCALE: z.enum(LANGS).default('ru'),
   SITE_TIME_ZONE: z.string().refine(isValidTimeZone, 'is not a known IANA time zone').default('Europe/Moscow'),
@@ -41,6 +46,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: Env['LOG_LEVEL'];
   siteDefaults: { name: string; locale: Env['SITE_LOCALE']; timeZone: string };
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -81,5 +87,6 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     siteDefaults: { name: env.SITE_NAME, locale: env.SITE_LOCALE, timeZone: env.SITE_TIME_ZONE },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
 }

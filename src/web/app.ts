@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,10 @@ import { viewRoutes } from '../features/views/routes.js';
 import { ERROR_CATALOGUE, codeForFrameworkError } from './errors.js';
 import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, langOfPath } from './site.js';
+import { registerAuth } from './plugins/auth.js';
+import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
+import { accountRoutes } from '../features/accounts/routes.js';
+import type { AdminDeps } from './admin/kit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Built browser assets: dist/public, next to dist/web when running the build, or from the source tree in tests. */
@@ -74,6 +79,8 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     return site.sendError(request, reply, lang, 404);
   });
 
+  await app.register(cookie);
+  registerAuth(app, services.accounts);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
@@ -81,8 +88,17 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
 
   articleRoutes(app, site);
   archiveRoutes(app, site);
-  // Staff sessions arrive with the back office; until then no request is a staff request.
-  viewRoutes(app, { counter: services.views, isStaff: (request) => Boolean(request.headers.cookie?.includes('dl_session=')) });
+  viewRoutes(app, { counter: services.views, isStaff: (request) => request.user !== null && request.user.role !== 'reader' });
+
+  const admin: AdminDeps = {
+    db: services.db.kysely,
+    services,
+    settings: services.settings,
+    accounts: services.accounts,
+    csrf: new Csrf(await loadCsrfSecret(services.db.kysely)),
+    origin: (request) => site.origin(request),
+  };
+  accountRoutes(app, admin);
 
   app.get('/healthz', async () => ({ ok: true }));
   return app;

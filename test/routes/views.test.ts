@@ -35,7 +35,11 @@ forEachDialect('views', (dialect) => {
   it('never counts bots, previews or staff', async () => {
     expect((await beacon({ ...reader(), 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' })).json()).toEqual({ views: 0, counted: false });
     expect((await beacon({ ...reader(), 'sec-purpose': 'prefetch' })).json()).toEqual({ views: 0, counted: false });
-    expect((await beacon({ ...reader(), cookie: 'dl_session=abc' })).json()).toEqual({ views: 0, counted: false });
+    await n.services.accounts.createUser({ email: 'ed@example.com', name: 'Editor', role: 'editor', password: 'caspian-ferry-2024' });
+    const { token } = await n.services.accounts.signIn({ email: 'ed@example.com', password: 'caspian-ferry-2024', ip: '127.0.0.1', userAgent: chrome });
+    expect((await beacon({ ...reader(), cookie: `dl_session=${token}` })).json()).toEqual({ views: 0, counted: false });
+    // A made-up session cookie is no session: that reader is counted.
+    expect((await beacon({ ...reader(), cookie: 'dl_session=forged' })).json()).toEqual({ views: 1, counted: true });
   });
 
   it('buffers counts and flushes them in one batch to the database', async () => {

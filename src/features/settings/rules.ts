@@ -28,6 +28,8 @@ export const settingsSchema = z.object({
   datelineCity: perLang,
   channels: z.array(channelSchema).max(20),
   commentRules: perLang,
+  /** When on, every staff member must set up a TOTP second factor before using the back office. */
+  staffTotpRequired: z.boolean(),
 });
 export type SiteSettings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof SiteSettings;
@@ -58,6 +60,7 @@ export function defaultSettings(defaults: { name: string; locale: Lang; timeZone
         'The administration may delete comments and block accounts without notice.',
       ].join('\n'),
     },
+    staffTotpRequired: false,
   };
 }
 

@@ -1,0 +1,109 @@
+/** Plumbing shared by every back-office route: the admin context, guards, and sending pages. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { h, renderDocument, type Html } from '../../lib/html.js';
+import type { Database } from '../../storage/schema.js';
+import type { SettingsService } from '../../features/settings/service.js';
+import type { AccountService, SessionUser } from '../../features/accounts/service.js';
+import { can, type Action } from '../../features/accounts/policy.js';
+import type { Services } from '../../services.js';
+import type { Csrf } from '../plugins/csrf.js';
+import { SECURITY_HEADERS } from '../plugins/security.js';
+import { AdminLayout, type AdminContext } from './AdminLayout.js';
+import { ADMIN_TEXT } from './text.js';
+
+export interface AdminDeps {
+  db: Kysely<Database>;
+  services: Services;
+  settings: SettingsService;
+  accounts: AccountService;
+  csrf: Csrf;
+  origin: (request: FastifyRequest) => string;
+}
+
+export function adminContext(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): AdminContext {
+  const settings = deps.settings.get();
+  return {
+    lang: settings.locale,
+    siteName: settings.name,
+    user: request.user,
+    csrf: deps.csrf.token(request, reply),
+    path: request.url.split('?')[0]!,
+  };
+}
+
+export function sendAdmin(reply: FastifyReply, page: Html, status = 200): FastifyReply {
+  return reply.code(status).headers(SECURITY_HEADERS).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderDocument(page));
+}
+
+/**
+ * Lets a signed-in staff member through (optionally only with the right to `action`); otherwise sends
+ * the sign-in page, the second-factor step, the mandatory 2FA setup, or a 403, and returns null.
+ */
+export function requireStaff(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply, action: Action = 'dashboard.view'): SessionUser | null {
+  const user = request.user;
+  if (!user || user.role === 'reader') {
+    void reply.redirect(`/admin/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    return null;
+  }
+  if (user.mfaPending) {
+    void reply.redirect('/admin/sign-in/code', 303);
+    return null;
+  }
+  if (deps.settings.get().staffTotpRequired && !user.totpEnabled && !request.url.startsWith('/admin/account')) {
+    void reply.redirect('/admin/account/?required=2fa', 303);
+    return null;
+  }
+  if (!can(user, action)) {
+    sendForbidden(deps, request, reply);
+    return null;
+  }
+  return user;
+}
+
+/** Form bodies arrive as flat string records (application/x-www-form-urlencoded). */
+export function formBody(request: FastifyRequest): Record<string, string | string[] | undefined> {
+  const body = request.body;
+  return body && typeof body === 'object' ? (body as Record<string, string | string[] | undefined>) : {};
+}
+
+export function field(body: Record<string, string | string[] | undefined>, name: string): string {
+  const v = body[name];
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
+export function fields(body: Record<string, string | string[] | undefined>, name: string): string[] {
+  const v = body[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** A redirect target that stays on this site's back office. */
+export function safeNext(next: string | undefined, fallback = '/admin/'): string {
+  return next && /^\/admin(\/|$)/.test(next) && !next.startsWith('//') ? next : fallback;
+}
+
+export function sendForbidden(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const ctx = adminContext(deps, request, reply);
+  const t = ADMIN_TEXT[ctx.lang];
+  return sendAdmin(
+    reply,
+    <AdminLayout ctx={ctx} title={t.forbiddenTitle}>
+      <h1>{t.forbiddenTitle}</h1>
+      <p>{t.forbiddenText}</p>
+    </AdminLayout>,
+    403,
+  );
+}
+
+export function sendAdminNotFound(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const ctx = adminContext(deps, request, reply);
+  const t = ADMIN_TEXT[ctx.lang];
+  return sendAdmin(
+    reply,
+    <AdminLayout ctx={ctx} title={t.notFoundTitle}>
+      <h1>{t.notFoundTitle}</h1>
+      <p>{t.notFoundText}</p>
+    </AdminLayout>,
+    404,
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Sessions: the cookie carries a random token; the database keeps only its hash. Every request that
+ * carries the cookie gets `request.user` (or null when the session is gone).
+ */
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountService, SessionUser } from '../../features/accounts/service.js';
+import { SESSION_TTL_MS } from '../../features/accounts/rules.js';
+import { SESSION_COOKIE } from './page-cache.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | null;
+    sessionToken: string | null;
+  }
+}
+
+export function registerAuth(app: FastifyInstance, accounts: AccountService): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    request.user = await accounts.userForSession(token);
+    request.sessionToken = request.user ? token : null;
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,61 @@
+/**
+ * CSRF tokens for every form: an HMAC of the session (or, before sign-in, of a random cookie) under a
+ * server secret that is generated on first start and kept in the database, never in the repository.
+ */
+import '@fastify/cookie';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/schema.js';
+import { DomainError } from '../../lib/errors.js';
+import { isSameOrigin } from './security.js';
+
+const ANON_COOKIE = 'dl_csrf';
+const SECRET_KEY = 'secret:csrf';
+
+export async function loadCsrfSecret(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirst();
+  if (row) return JSON.parse(row.value) as string;
+  const secret = randomBytes(32).toString('base64url');
+  await db.insertInto('settings').values({ key: SECRET_KEY, value: JSON.stringify(secret) }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow();
+  return JSON.parse(stored.value) as string;
+}
+
+export class Csrf {
+  constructor(private readonly secret: string) {}
+
+  private sign(seed: string): string {
+    return createHmac('sha256', this.secret).update(seed).digest('base64url');
+  }
+
+  private seed(request: FastifyRequest): string | undefined {
+    return request.user ? `s:${request.user.sessionId}` : request.cookies[ANON_COOKIE] ? `a:${request.cookies[ANON_COOKIE]}` : undefined;
+  }
+
+  /** The token to put in a form; before sign-in it also sets the anonymous cookie it is bound to. */
+  token(request: FastifyRequest, reply: FastifyReply): string {
+    let seed = this.seed(request);
+    if (!seed) {
+      const value = randomBytes(18).toString('base64url');
+      reply.setCookie(ANON_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+      request.cookies[ANON_COOKIE] = value;
+      seed = `a:${value}`;
+    }
+    return this.sign(seed);
+  }
+
+  /** Throws unless the request came from our own page and carries the token of its session. */
+  verify(request: FastifyRequest): void {
+    if (!isSameOrigin(request.headers, request.host)) throw new DomainError('BAD_ORIGIN', 'This request must come from a page of this site.');
+    const body = request.body as Record<string, unknown> | undefined;
+    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
+    const seed = this.seed(request);
+    if (!sent || !seed) throw new DomainError('CSRF', 'The form has expired. Reload the page and try again.');
+    const expected = Buffer.from(this.sign(seed));
+    const given = Buffer.from(sent);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new DomainError('CSRF', 'The form has expired. Reload the page and try again.');
+    }
+  }
+}
