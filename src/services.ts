@@ -41,7 +41,7 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     db,
     events,
     settings,
-    articles: new ArticleService(db.kysely, events, now),
+    articles: new ArticleService(db.kysely, events, now, () => settings.get().timeZone),
     archive: new ArchiveService(db.kysely, events, () => settings.get(), now),
     views: new ViewCounter({
       db: db.kysely,

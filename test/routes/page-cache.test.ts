@@ -60,7 +60,7 @@ forEachDialect('page cache over real HTTP', (dialect) => {
     await get('/news/paromy');
     expect((await get('/news/paromy')).headers.get('x-page-cache')).toBe('hit');
 
-    await n.services.articles.edit(id, { headline: 'Новый заголовок' });
+    await n.services.articles.update(id, { headline: 'Новый заголовок' });
     const edited = await get('/news/paromy');
     expect(edited.headers.get('x-page-cache')).toBeNull();
     expect(await edited.text()).toContain('Новый заголовок');

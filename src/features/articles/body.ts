@@ -10,8 +10,8 @@ export interface TextNode {
   marks?: Array<{ type: 'bold' | 'italic' | 'link'; attrs?: { href?: string } }>;
 }
 export interface BlockNode {
-  type: 'paragraph' | 'heading' | 'blockquote' | 'bulletList' | 'orderedList' | 'listItem' | 'figure' | 'hardBreak';
-  attrs?: { level?: number; imageId?: number; caption?: string; credit?: string; alt?: string; cite?: string };
+  type: 'paragraph' | 'heading' | 'blockquote' | 'bulletList' | 'orderedList' | 'listItem' | 'figure' | 'hardBreak' | 'embed';
+  attrs?: { level?: number; imageId?: number; caption?: string; credit?: string; alt?: string; cite?: string; url?: string };
   content?: Array<BlockNode | TextNode>;
 }
 export interface BodyDoc {
@@ -27,6 +27,38 @@ export interface BodyImage {
 }
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/)/i;
+
+export interface Embed {
+  provider: 'youtube' | 'telegram';
+  url: string;
+  frameUrl: string;
+  title: string;
+}
+
+/** Recognises a YouTube video or a public Telegram post by its address; anything else is not embeddable. */
+export function parseEmbedUrl(raw: string): Embed | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.replace(/^www\.|^m\./, '');
+  let video: string | null = null;
+  if (host === 'youtube.com') video = url.pathname === '/watch' ? url.searchParams.get('v') : (/^\/(?:shorts|embed|live)\/([^/]+)/.exec(url.pathname)?.[1] ?? null);
+  else if (host === 'youtu.be') video = url.pathname.slice(1);
+  if (video !== null) {
+    if (!/^[A-Za-z0-9_-]{11}$/.test(video)) return null;
+    return { provider: 'youtube', url: `https://www.youtube.com/watch?v=${video}`, frameUrl: `https://www.youtube-nocookie.com/embed/${video}`, title: 'YouTube' };
+  }
+  if (host === 't.me') {
+    const m = /^\/([A-Za-z][A-Za-z0-9_]{3,31})\/(\d{1,10})\/?$/.exec(url.pathname);
+    if (!m) return null;
+    return { provider: 'telegram', url: `https://t.me/${m[1]}/${m[2]}`, frameUrl: `https://t.me/${m[1]}/${m[2]}?embed=1`, title: `Telegram: ${m[1]}` };
+  }
+  return null;
+}
 
 function renderText(node: TextNode): string {
   let html = escapeHtml(node.text);
@@ -79,9 +111,19 @@ function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>):
         ` alt="${escapeHtml(node.attrs?.alt ?? '')}" loading="lazy" decoding="async">${figcaption}</figure>`
       );
     }
+    case 'embed':
+      return renderEmbed(node.attrs?.url ?? '');
     default:
       return '';
   }
+}
+
+/** An embed from a known provider becomes a sandboxed frame; anything else is dropped. */
+function renderEmbed(url: string): string {
+  const embed = parseEmbedUrl(url);
+  if (!embed) return '';
+  const frame = `<iframe src="${escapeHtml(embed.frameUrl)}" title="${escapeHtml(embed.title)}" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups" referrerpolicy="strict-origin-when-cross-origin"${embed.provider === 'youtube' ? ' allowfullscreen' : ''}></iframe>`;
+  return `<figure class="embed embed-${embed.provider}">${frame}<figcaption><a href="${escapeHtml(embed.url)}" rel="noopener nofollow">${escapeHtml(embed.url)}</a></figcaption></figure>`;
 }
 
 export function renderBody(doc: BodyDoc, images: Map<number, BodyImage>): string {

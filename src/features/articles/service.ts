@@ -1,24 +1,43 @@
-/** Article commands: validate → rule → persist in one transaction → emit the event the site listens to. */
+/**
+ * Article commands: validate → rule → persist in one transaction (with a revision) → emit the event
+ * the reading site listens to. Who may call them is checked one level up, in the editorial service;
+ * the demo loader and imports call them directly.
+ */
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import type { Database } from '../../storage/schema.js';
+import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
 import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
-import { articleInputSchema, type ArticleInput } from './rules.js';
+import { dayRange, toLocal } from '../../lib/time.js';
+import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, type BodyDoc, type BodyImage } from './body.js';
 import { imageUrl } from './store.js';
+import { toSnapshot, type ArticleSnapshot } from './revisions.js';
 
 type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+export interface SaveOptions {
+  /** The user saving: recorded in the revision. */
+  by?: number | null;
+  /** Optimistic lock: the updated_at the editor started from. */
+  expectedUpdatedAt?: string;
+}
+
+function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
+  return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
+}
 
 export class ArticleService {
   constructor(
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
+    private readonly timeZone: () => string = () => 'UTC',
   ) {}
 
-  private async renderHtml(trx: Transaction<Database>, body: BodyDoc): Promise<string> {
+  private async renderHtml(trx: Trx, body: BodyDoc): Promise<string> {
     const ids = bodyImageIds(body);
     const images = new Map<number, BodyImage>();
     if (ids.length) {
@@ -28,60 +47,111 @@ export class ArticleService {
     return renderBody(body, images);
   }
 
-  private async tagIds(trx: Transaction<Database>, lang: Lang, names: string[]): Promise<number[]> {
+  private async tagIds(trx: Trx, lang: Lang, names: string[]): Promise<number[]> {
     const ids: number[] = [];
     for (const name of names) {
       const slug = slugify(name);
       const existing = await trx.selectFrom('tags').select('id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
       if (existing) ids.push(existing.id);
       else {
-        const row = await trx.insertInto('tags').values({ lang, slug, name }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx.insertInto('tags').values({ lang, slug, name: name.trim() }).returning('id').executeTakeFirstOrThrow();
         ids.push(row.id);
       }
     }
     return [...new Set(ids)];
   }
 
-  private async uniqueSlug(trx: Transaction<Database>, lang: Lang, wanted: string, explicit: boolean): Promise<string> {
+  private async uniqueSlug(trx: Trx, lang: Lang, wanted: string, explicit: boolean, selfId?: number): Promise<string> {
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? wanted : `${wanted}-${n}`;
-      const taken =
-        (await trx.selectFrom('articles').select('id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst()) ??
-        (await trx.selectFrom('article_slugs').select('article_id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst());
-      if (!taken) return candidate;
+      const owner =
+        (await trx.selectFrom('articles').select('id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst())?.id ??
+        (await trx.selectFrom('article_slugs').select('article_id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst())?.article_id;
+      if (owner === undefined || owner === selfId) return candidate;
       if (explicit) throw new DomainError('SLUG_TAKEN', `The address “${candidate}” is already used by another article in this language.`);
     }
   }
 
-  /** Creates a draft and returns its id. */
-  async createDraft(input: ArticleInput): Promise<number> {
-    const parsed = articleInputSchema.safeParse(input);
-    if (!parsed.success) {
-      throw new DomainError(
-        'VALIDATION',
-        'The article is not valid.',
-        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-      );
+  private async translationGroup(trx: Trx, translationOf: number | null, selfId?: number): Promise<number | null> {
+    if (translationOf === null) return null;
+    if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.');
+    const original = await trx.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', translationOf).executeTakeFirst();
+    if (!original) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${translationOf} to translate does not exist.`);
+    const group = original.translation_group ?? original.id;
+    if (original.translation_group === null) await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', original.id).execute();
+    return group;
+  }
+
+  private async replaceRelations(trx: Trx, id: number, lang: Lang, a: ValidArticleInput): Promise<void> {
+    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    await trx.deleteFrom('article_rubrics').where('article_id', '=', id).execute();
+    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    const authors = [...new Map(a.authors.map((au) => [au.authorId, au])).values()];
+    if (authors.length) {
+      await trx.insertInto('article_authors').values(authors.map((au, position) => ({ article_id: id, author_id: au.authorId, role_title: au.role || null, position }))).execute();
     }
-    const a = parsed.data;
+    if (a.rubricIds.length) {
+      await trx.insertInto('article_rubrics').values([...new Set(a.rubricIds)].map((rubric_id) => ({ article_id: id, rubric_id }))).execute();
+    }
+    const tagIds = await this.tagIds(trx, lang, a.tags);
+    if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+  }
+
+  private async recordRevision(trx: Trx, id: number, snapshot: ArticleSnapshot, by: number | null): Promise<void> {
+    await trx.insertInto('article_revisions').values({ article_id: id, user_id: by, created_at: this.now().toISOString(), snapshot: JSON.stringify(snapshot) }).execute();
+  }
+
+  /**
+   * One Story of the day per local day and language: when this article carries a flag rubric, the flag
+   * is taken off every other article of its language on the same day.
+   */
+  private async demoteOtherStories(trx: Trx, id: number): Promise<void> {
+    const row = await trx.selectFrom('articles').select(['lang', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const flags = await trx
+      .selectFrom('article_rubrics')
+      .innerJoin('rubrics', 'rubrics.id', 'article_rubrics.rubric_id')
+      .select('rubrics.id')
+      .where('article_rubrics.article_id', '=', id)
+      .where('rubrics.is_flag', '=', 1)
+      .execute();
+    if (flags.length === 0) return;
+    const zone = this.timeZone();
+    const day = dayRange(toLocal(row.published_at ? new Date(row.published_at) : this.now(), zone), zone);
+    const others = await trx
+      .selectFrom('articles')
+      .select('id')
+      .where('lang', '=', row.lang)
+      .where('id', '!=', id)
+      .where('status', 'in', ['published', 'scheduled'])
+      .where('published_at', '>=', day.start.toISOString())
+      .where('published_at', '<', day.end.toISOString())
+      .execute();
+    if (others.length === 0) return;
+    await trx
+      .deleteFrom('article_rubrics')
+      .where('article_id', 'in', others.map((o) => o.id))
+      .where('rubric_id', 'in', flags.map((f) => f.id))
+      .execute();
+  }
+
+  private parse(input: ArticleInput): ValidArticleInput {
+    const parsed = articleInputSchema.safeParse(input);
+    if (!parsed.success) throw invalid(parsed.error.issues);
+    return parsed.data;
+  }
+
+  /** Creates a draft and returns its id. */
+  async createDraft(input: ArticleInput, options: SaveOptions = {}): Promise<number> {
+    const a = this.parse(input);
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const slug = await this.uniqueSlug(trx, a.lang, a.slug ?? slugify(a.headline), a.slug !== undefined);
-      let group: number | null = null;
-      if (a.translationOf !== null) {
-        const original = await trx.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', a.translationOf).executeTakeFirst();
-        if (!original) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${a.translationOf} to translate does not exist.`);
-        group = original.translation_group ?? original.id;
-        if (original.translation_group === null) {
-          await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', original.id).execute();
-        }
-      }
       const { id } = await trx
         .insertInto('articles')
         .values({
           status: 'draft',
           lang: a.lang,
-          translation_group: group,
+          translation_group: await this.translationGroup(trx, a.translationOf),
           slug,
           headline: a.headline,
           lead: a.lead,
@@ -96,74 +166,168 @@ export class ArticleService {
           created_at: at,
           updated_at: at,
           view_count: 0,
+          created_by: options.by ?? null,
+          submitted_at: null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (a.authors.length) {
-        await trx
-          .insertInto('article_authors')
-          .values(a.authors.map((au, position) => ({ article_id: id, author_id: au.authorId, role_title: au.role ?? null, position })))
-          .execute();
-      }
-      if (a.rubricIds.length) {
-        await trx.insertInto('article_rubrics').values([...new Set(a.rubricIds)].map((rubric_id) => ({ article_id: id, rubric_id }))).execute();
-      }
-      const tagIds = await this.tagIds(trx, a.lang, a.tags);
-      if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
+      await this.replaceRelations(trx, id, a.lang, a);
+      await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
       return id;
     });
   }
 
-  /** Publishes now, or at the given past instant (imports and the demo use that). */
-  async publish(id: number, at: Date = this.now()): Promise<void> {
-    const row = await this.db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-    if (row.status === 'published') throw new DomainError('INVALID_TRANSITION', 'The article is already published.');
-    await this.db
-      .updateTable('articles')
-      .set({ status: 'published', published_at: at.toISOString(), updated_at: this.now().toISOString() })
-      .where('id', '=', id)
-      .execute();
-    this.events.emit({ type: 'article.published', articleId: id });
-  }
-
-  async unpublish(id: number): Promise<void> {
-    const result = await this.db
-      .updateTable('articles')
-      .set({ status: 'unpublished', updated_at: this.now().toISOString() })
-      .where('id', '=', id)
-      .where('status', '=', 'published')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new DomainError('INVALID_TRANSITION', 'Only a published article can be unpublished.');
-    this.events.emit({ type: 'article.unpublished', articleId: id });
-  }
-
-  /** Edits text fields; a new slug keeps the old one as a redirect; an edit after publication sets "updated". */
-  async edit(id: number, patch: { headline?: string; lead?: string; body?: BodyDoc; slug?: string }): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('articles').select(['status', 'lang', 'slug']).where('id', '=', id).executeTakeFirst();
+  /**
+   * Saves an article: the fields given replace the current ones. A new slug keeps the old one as a
+   * redirect; a save after publication sets "updated"; every save is a revision.
+   */
+  async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<void> {
+    const status = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== row.updated_at) {
+        throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
+      }
       const lang = row.lang as Lang;
-      const check = articleInputSchema.partial().safeParse({ headline: patch.headline, lead: patch.lead, body: patch.body, slug: patch.slug });
-      if (!check.success) {
-        throw new DomainError('VALIDATION', 'The change is not valid.', check.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-      }
+      const current = await this.currentInput(trx, id);
+      const a = this.parse({ ...current, ...patch, lang });
       const now = this.now().toISOString();
-      const changes: Updateable<Database['articles']> = { updated_at: now };
-      if (patch.headline !== undefined) changes.headline = patch.headline.trim();
-      if (patch.lead !== undefined) changes.lead = patch.lead.trim();
-      if (patch.body !== undefined) {
-        changes.body_json = JSON.stringify(patch.body);
-        changes.body_html = await this.renderHtml(trx, patch.body);
-      }
-      if (patch.slug !== undefined && patch.slug !== row.slug) {
-        await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', patch.slug).where('article_id', '=', id).execute();
-        changes.slug = await this.uniqueSlug(trx, lang, patch.slug, true);
+      const changes: Updateable<Database['articles']> = {
+        updated_at: now,
+        headline: a.headline,
+        lead: a.lead,
+        body_json: JSON.stringify(a.body),
+        body_html: await this.renderHtml(trx, a.body),
+        cover_image_id: a.coverImageId,
+        dateline_city: a.city,
+        seo_title: a.seoTitle,
+        seo_description: a.seoDescription,
+        translation_group: patch.translationOf === undefined ? row.translation_group : await this.translationGroup(trx, a.translationOf, id),
+      };
+      let slug = row.slug;
+      if (a.slug !== undefined && a.slug !== row.slug) {
+        slug = await this.uniqueSlug(trx, lang, a.slug, true, id);
+        await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', slug).execute();
         await trx.insertInto('article_slugs').values({ lang, slug: row.slug, article_id: id }).execute();
+        changes.slug = slug;
       }
       if (row.status === 'published') changes.revised_at = now;
       await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
+      await this.replaceRelations(trx, id, lang, a);
+      await this.demoteOtherStories(trx, id);
+      await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
+      return row.status;
     });
-    this.events.emit({ type: 'article.updated', articleId: id });
+    if (status === 'published' || status === 'scheduled') this.events.emit({ type: 'article.updated', articleId: id });
+  }
+
+  /** The article as editor input, so a partial update can fill in what it does not change. */
+  async currentInput(db: Db | Trx, id: number): Promise<ArticleInput & { lang: Lang }> {
+    const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+    const [authors, rubrics, tags, original] = await Promise.all([
+      db.selectFrom('article_authors').select(['author_id', 'role_title']).where('article_id', '=', id).orderBy('position').execute(),
+      db.selectFrom('article_rubrics').select('rubric_id').where('article_id', '=', id).execute(),
+      db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.name').where('article_id', '=', id).orderBy('tags.name').execute(),
+      row.translation_group === null
+        ? Promise.resolve(undefined)
+        : db.selectFrom('articles').select('id').where('translation_group', '=', row.translation_group).where('id', '!=', id).orderBy('id').executeTakeFirst(),
+    ]);
+    return {
+      lang: row.lang as Lang,
+      slug: row.slug,
+      headline: row.headline,
+      lead: row.lead,
+      body: JSON.parse(row.body_json) as BodyDoc,
+      authors: authors.map((a) => ({ authorId: a.author_id, role: a.role_title ?? undefined })),
+      rubricIds: rubrics.map((r) => r.rubric_id),
+      tags: tags.map((t) => t.name),
+      city: row.dateline_city,
+      coverImageId: row.cover_image_id,
+      translationOf: original?.id ?? null,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+    };
+  }
+
+  private async transition(id: number, allowed: ArticleStatus[], to: Updateable<Database['articles']>, event?: 'article.published' | 'article.unpublished' | 'article.updated'): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('articles')
+        .set({ ...to, updated_at: this.now().toISOString() })
+        .where('id', '=', id)
+        .where('status', 'in', allowed)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        const exists = await trx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+        if (!exists) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+        throw new DomainError('INVALID_TRANSITION', `A ${exists.status} article cannot move to ${String(to.status)}.`);
+      }
+      if (to.status === 'published' || to.status === 'scheduled') await this.demoteOtherStories(trx, id);
+    });
+    if (event) this.events.emit({ type: event, articleId: id });
+  }
+
+  /** Publishes now, or at a given past instant (imports and the demo use that). */
+  publish(id: number, at: Date = this.now()): Promise<void> {
+    return this.transition(id, ['draft', 'review', 'scheduled', 'unpublished'], { status: 'published', published_at: at.toISOString() }, 'article.published');
+  }
+
+  /** Publishes at a future instant; the scheduler makes it public then. */
+  schedule(id: number, at: Date): Promise<void> {
+    if (at.getTime() <= this.now().getTime()) throw new DomainError('VALIDATION', 'The publication time must be in the future.', ['publishAt: must be in the future']);
+    return this.transition(id, ['draft', 'review', 'scheduled'], { status: 'scheduled', published_at: at.toISOString() }, 'article.updated');
+  }
+
+  submitForReview(id: number): Promise<void> {
+    return this.transition(id, ['draft'], { status: 'review', submitted_at: this.now().toISOString() });
+  }
+
+  /** Back to draft: an editor returns a submission, or takes a scheduled article off the queue. */
+  backToDraft(id: number): Promise<void> {
+    return this.transition(id, ['review', 'scheduled', 'unpublished'], { status: 'draft', published_at: null }, 'article.updated');
+  }
+
+  unpublish(id: number): Promise<void> {
+    return this.transition(id, ['published'], { status: 'unpublished' }, 'article.unpublished');
+  }
+
+  /**
+   * Publishes every scheduled article whose time has come, each exactly once: the conditional update
+   * succeeds for one caller only, however many nodes or restarts race for it.
+   */
+  async publishDue(): Promise<number[]> {
+    const now = this.now().toISOString();
+    const due = await this.db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).orderBy('published_at').execute();
+    const published: number[] = [];
+    for (const { id } of due) {
+      const result = await this.db
+        .updateTable('articles')
+        .set({ status: 'published', updated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'scheduled')
+        .where('published_at', '<=', now)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) {
+        published.push(id);
+        this.events.emit({ type: 'article.published', articleId: id });
+      }
+    }
+    return published;
+  }
+
+  /** Restores a revision as a new save (so the restore itself is a revision too). */
+  async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<void> {
+    const rev = await this.db.selectFrom('article_revisions').select('snapshot').where('id', '=', revisionId).where('article_id', '=', id).executeTakeFirst();
+    if (!rev) throw new DomainError('NOT_FOUND', 'This revision does not exist.');
+    const s = JSON.parse(rev.snapshot) as ArticleSnapshot;
+    await this.update(id, { ...s, slug: s.slug }, options);
+  }
+
+  /** Rows changed since: used by the optimistic lock of the editor. */
+  async updatedAt(id: number): Promise<string | null> {
+    const row = await this.db.selectFrom('articles').select('updated_at').where('id', '=', id).executeTakeFirst();
+    return row?.updated_at ?? null;
   }
 }
+

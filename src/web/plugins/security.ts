@@ -9,6 +9,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // Embeds the editors place in articles: YouTube without tracking cookies, and Telegram posts.
+  'frame-src https://www.youtube-nocookie.com https://t.me',
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
