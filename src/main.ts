@@ -26,6 +26,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
   services.views.start();
   services.outbox.start();
+  await services.scheduler.start();
   const app = await buildApp({ config, services, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -34,6 +35,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const close = async () => {
     await app.close();
     await services.outbox.stop();
+    await services.scheduler.stop();
     services.mailer.close();
     await services.views.close();
     await db.close();

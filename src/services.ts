@@ -11,6 +11,8 @@ import { PageCache } from './web/plugins/page-cache.js';
 import { AccountService } from './features/accounts/service.js';
 import { createMailer, type Mailer, type MailMessage } from './features/mail/mailer.js';
 import { OutboxWorker } from './jobs/outbox.js';
+import { Scheduler } from './jobs/scheduler.js';
+import { EditorialService } from './features/editorial/service.js';
 
 export interface Services {
   db: Db;
@@ -23,6 +25,8 @@ export interface Services {
   accounts: AccountService;
   mailer: Mailer;
   outbox: OutboxWorker;
+  editorial: EditorialService;
+  scheduler: Scheduler;
   now: () => Date;
 }
 
@@ -36,12 +40,15 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
   const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
+  const articles = new ArticleService(db.kysely, events, now, () => settings.get().timeZone);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   return {
     db,
     events,
     settings,
-    articles: new ArticleService(db.kysely, events, now, () => settings.get().timeZone),
+    articles,
+    editorial: new EditorialService(db.kysely, articles, () => settings.get().timeZone),
+    scheduler: new Scheduler(articles, options.onError),
     archive: new ArchiveService(db.kysely, events, () => settings.get(), now),
     views: new ViewCounter({
       db: db.kysely,

@@ -190,7 +190,8 @@ export class ArticleService {
       }
       const lang = row.lang as Lang;
       const current = await this.currentInput(trx, id);
-      const a = this.parse({ ...current, ...patch, lang });
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const a = this.parse({ ...current, ...given, lang });
       const now = this.now().toISOString();
       const changes: Updateable<Database['articles']> = {
         updated_at: now,
