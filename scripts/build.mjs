@@ -31,7 +31,7 @@ export async function buildAll() {
     logLevel: 'warning',
   });
   await build({
-    entryPoints: [path.join(src, 'client', 'site.ts')],
+    entryPoints: [path.join(src, 'client', 'site.ts'), path.join(src, 'client', 'editor.ts')],
     outdir: path.join(dist, 'public'),
     bundle: true,
     minify: true,
@@ -39,7 +39,7 @@ export async function buildAll() {
     target: 'es2019',
     logLevel: 'warning',
   });
-  fs.copyFileSync(path.join(src, 'client', 'site.css'), path.join(dist, 'public', 'site.css'));
+  for (const css of ['site.css', 'admin.css']) fs.copyFileSync(path.join(src, 'client', css), path.join(dist, 'public', css));
   fs.writeFileSync(path.join(dist, '.built'), new Date().toISOString());
 }
 

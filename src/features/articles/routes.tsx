@@ -10,6 +10,7 @@ import { Layout } from '../../web/layout/Layout.js';
 import type { PageContext } from '../../web/layout/context.js';
 import { toLocal } from '../../lib/time.js';
 import * as store from './store.js';
+import { currentRubricSlug, currentTagSlug } from '../taxonomy/store.js';
 import { articlePath, langPrefix } from './rules.js';
 import { ArticleList, ArticlePage, articleHead, ArticleCard } from './views.js';
 
@@ -56,6 +57,8 @@ export async function sendListPage(
     path: string;
     title: string;
     intro?: string;
+    /** Shown under the heading, before the intro (an author's photo). */
+    picture?: Html;
     filter: store.ListFilter;
     month?: { year: number; month: number };
     alternatePath?: string | null;
@@ -80,6 +83,7 @@ export async function sendListPage(
     <Layout ctx={ctx} title={title} description={opts.intro}>
       <section class="list-page">
         <h1>{opts.title}</h1>
+        {opts.picture}
         {opts.intro ? <p class="list-intro">{opts.intro}</p> : null}
         <ArticleList articles={articles} ctx={ctx} headingLevel={2} />
         <Pagination ctx={ctx} path={opts.path} page={page} total={total} />
@@ -88,7 +92,41 @@ export async function sendListPage(
   );
 }
 
+/** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
+export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, id: number): Promise<FastifyReply> {
+  const db = site.deps.db;
+  const locale = site.deps.settings.get().locale;
+  const article = (await store.getArticle(db, id))!;
+  const lang = article.lang;
+  const mainRubric = article.rubrics.find((r) => !r.isFlag);
+  const [related, around, translations] = await Promise.all([
+    mainRubric ? store.listPublished(db, { lang, rubricId: mainRubric.id, excludeIds: [article.id] }, 4) : Promise.resolve([]),
+    store.neighbours(db, article),
+    article.translationGroup === null ? Promise.resolve([]) : store.translationsOf(db, article.translationGroup, article.id),
+  ]);
+  const model = { article, related, previous: around.previous, next: around.next, translations };
+  const published = toLocal(new Date(article.publishedAt), site.deps.settings.get().timeZone);
+  const alternate = translations[0] ? articlePath(translations[0].lang, translations[0].slug, locale) : undefined;
+  const ctx = await site.context(request, lang, articlePath(lang, article.slug, locale), {
+    month: { year: published.year, month: published.month },
+    alternatePath: alternate,
+  });
+  return site.send(
+    request,
+    reply,
+    <Layout ctx={ctx} title={article.seoTitle ?? article.headline} description={article.seoDescription ?? article.lead} head={articleHead(model, ctx)}>
+      <ArticlePage model={model} ctx={ctx} />
+    </Layout>,
+  );
+}
+
 const slugParams = z.object({ slug: z.string() });
+
+/** The query string of a request ('?page=2'), kept when an old address redirects to the new one. */
+const queryOf = (request: FastifyRequest) => {
+  const at = request.url.indexOf('?');
+  return at < 0 ? '' : request.url.slice(at);
+};
 
 export function articleRoutes(app: FastifyInstance, site: Site): void {
   const db = site.deps.db;
@@ -147,27 +185,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       if ('movedTo' in found) return reply.redirect(articlePath(lang, found.movedTo, locale), 301);
       if (found.status === 'unpublished') return site.sendError(request, reply, lang, 410);
       if (found.status !== 'published') return site.sendError(request, reply, lang, 404);
-      const article = (await store.getArticle(db, found.id))!;
-      const mainRubric = article.rubrics.find((r) => !r.isFlag);
-      const [related, around, translations] = await Promise.all([
-        mainRubric ? store.listPublished(db, { lang, rubricId: mainRubric.id, excludeIds: [article.id] }, 4) : Promise.resolve([]),
-        store.neighbours(db, article),
-        article.translationGroup === null ? Promise.resolve([]) : store.translationsOf(db, article.translationGroup, article.id),
-      ]);
-      const model = { article, related, previous: around.previous, next: around.next, translations };
-      const published = toLocal(new Date(article.publishedAt), site.deps.settings.get().timeZone);
-      const alternate = translations[0] ? articlePath(translations[0].lang, translations[0].slug, locale) : undefined;
-      const ctx = await site.context(request, lang, articlePath(lang, article.slug, locale), {
-        month: { year: published.year, month: published.month },
-        alternatePath: alternate,
-      });
-      return site.send(
-        request,
-        reply,
-        <Layout ctx={ctx} title={article.seoTitle ?? article.headline} description={article.seoDescription ?? article.lead} head={articleHead(model, ctx)}>
-          <ArticlePage model={model} ctx={ctx} />
-        </Layout>,
-      );
+      return sendArticlePage(site, request, reply, found.id);
     });
 
     scope.get('/rubric/:slug/', async (request, reply) => {
@@ -175,9 +193,13 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       if (!lang) return reply;
       const { slug } = slugParams.parse(request.params);
       const rubric = await store.findRubric(db, slug);
-      if (!rubric) return site.sendError(request, reply, lang, 404);
-      const name = localized(rubric.name, rubric.translations, lang, 'name');
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      if (!rubric) {
+        const movedTo = await currentRubricSlug(db, slug);
+        if (movedTo) return reply.redirect(`${prefix}/rubric/${movedTo}/${queryOf(request)}`, 301);
+        return site.sendError(request, reply, lang, 404);
+      }
+      const name = localized(rubric.name, rubric.translations, lang, 'name');
       return sendListPage(site, request, reply, {
         lang,
         path: `${prefix}/rubric/${rubric.slug}/`,
@@ -192,8 +214,12 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       if (!lang) return reply;
       const { slug } = slugParams.parse(request.params);
       const tag = await store.findTag(db, lang, slug);
-      if (!tag) return site.sendError(request, reply, lang, 404);
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      if (!tag) {
+        const movedTo = await currentTagSlug(db, lang, slug);
+        if (movedTo) return reply.redirect(`${prefix}/tag/${movedTo}/${queryOf(request)}`, 301);
+        return site.sendError(request, reply, lang, 404);
+      }
       return sendListPage(site, request, reply, {
         lang,
         path: `${prefix}/tag/${tag.slug}/`,
@@ -212,11 +238,16 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
       const role = localized(author.role_title, author.translations, lang, 'role_title');
       const bio = localized(author.bio, author.translations, lang, 'bio');
+      const name = localized(author.name, author.translations, lang, 'name');
+      const photo = author.photo_image_id === null ? null : await store.findImage(db, author.photo_image_id);
       return sendListPage(site, request, reply, {
         lang,
         path: `${prefix}/author/${author.slug}/`,
-        title: localized(author.name, author.translations, lang, 'name'),
+        title: name,
         intro: [role, bio].filter(Boolean).join('. '),
+        picture: photo ? (
+          <img class="author-photo" src={photo.url} width="160" height={String(Math.round((160 * photo.height) / Math.max(1, photo.width)))} alt={photo.alt || name} />
+        ) : undefined,
         filter: { lang, authorId: author.id },
       });
     });

@@ -8,6 +8,7 @@ import type { AccountService, SessionUser } from '../../features/accounts/servic
 import { can, type Action } from '../../features/accounts/policy.js';
 import type { Services } from '../../services.js';
 import type { Csrf } from '../plugins/csrf.js';
+import type { Site } from '../site.js';
 import { SECURITY_HEADERS } from '../plugins/security.js';
 import { AdminLayout, type AdminContext } from './AdminLayout.js';
 import { ADMIN_TEXT } from './text.js';
@@ -18,6 +19,7 @@ export interface AdminDeps {
   settings: SettingsService;
   accounts: AccountService;
   csrf: Csrf;
+  site: Site;
   origin: (request: FastifyRequest) => string;
 }
 

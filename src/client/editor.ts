@@ -1,0 +1,175 @@
+// The article editor island: Tiptap over the server-rendered form. It keeps the hidden `body` field in
+// sync, counts words, saves the draft by itself, and inserts photos (uploaded to the media library) and embeds.
+import { Editor, Node, mergeAttributes } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+
+const Figure = Node.create({
+  name: 'figure',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return { imageId: { default: null }, src: { default: '' }, caption: { default: '' }, credit: { default: '' }, alt: { default: '' } };
+  },
+  parseHTML: () => [{ tag: 'figure[data-image-id]' }],
+  renderHTML({ HTMLAttributes }) {
+    const { src, caption, credit, alt, imageId } = HTMLAttributes as Record<string, string>;
+    return ['figure', mergeAttributes({ 'data-image-id': imageId, class: 'editor-figure' }), ['img', { src, alt }], ['figcaption', {}, [caption, credit].filter(Boolean).join(' · ')]];
+  },
+});
+
+const Embed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  addAttributes() {
+    return { url: { default: '' } };
+  },
+  parseHTML: () => [{ tag: 'div[data-embed]' }],
+  renderHTML({ HTMLAttributes }) {
+    return ['div', { 'data-embed': '', class: 'editor-embed' }, `▶ ${(HTMLAttributes as { url: string }).url}`];
+  },
+});
+
+interface Doc {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: Doc[];
+}
+
+/** Adds the image address to figures for display; the server keeps only the image id. */
+function withImageSources(doc: Doc, sources: Map<number, string>): Doc {
+  if (doc.type === 'figure' && doc.attrs) return { ...doc, attrs: { ...doc.attrs, src: sources.get(Number(doc.attrs.imageId)) ?? '' } };
+  return doc.content ? { ...doc, content: doc.content.map((c) => withImageSources(c, sources)) } : doc;
+}
+
+function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+function start(): void {
+  const form = document.querySelector<HTMLFormElement>('#editor-form');
+  const mount = form?.querySelector<HTMLElement>('[data-editor-mount]');
+  const field = form?.querySelector<HTMLInputElement>('[data-editor-json]');
+  const toolbar = form?.querySelector<HTMLElement>('.editor-toolbar');
+  if (!form || !mount || !field || !toolbar) return;
+  const csrf = form.querySelector<HTMLInputElement>('input[name="_csrf"]')?.value ?? '';
+  const stats = form.querySelector<HTMLElement>('[data-editor-stats]');
+  const status = form.querySelector<HTMLElement>('[data-autosave-status]');
+  const sources = new Map<number, string>(Object.entries(JSON.parse(mount.dataset.imageSources ?? '{}') as Record<string, string>).map(([id, url]) => [Number(id), url]));
+
+  const editor = new Editor({
+    element: mount,
+    injectCSS: false,
+    extensions: [
+      StarterKit.configure({ heading: { levels: [2, 3] }, code: false, codeBlock: false, strike: false, horizontalRule: false, underline: false, link: { openOnClick: false, protocols: ['http', 'https', 'mailto'] } }),
+      Figure,
+      Embed,
+    ],
+    content: withImageSources(JSON.parse(field.value) as Doc, sources),
+    editorProps: { attributes: { class: 'editor-content', 'aria-label': form.querySelector('.body-field legend')?.textContent ?? 'Body', role: 'textbox', 'aria-multiline': 'true' } },
+  });
+
+  let dirty = false;
+  const sync = () => {
+    field.value = JSON.stringify(editor.getJSON());
+    if (stats) {
+      const words = countWords(editor.getText());
+      stats.textContent = `${words} ${stats.dataset.wordsLabel ?? ''} · ${Math.max(1, Math.round(words / 200))} ${stats.dataset.minutesLabel ?? ''}`;
+    }
+  };
+  editor.on('update', () => {
+    sync();
+    dirty = true;
+  });
+  form.addEventListener('input', () => {
+    dirty = true;
+  });
+  form.addEventListener('submit', sync);
+
+  const buttons: Array<[string, string, () => void]> = [
+    ['H2', 'Heading 2', () => editor.chain().focus().toggleHeading({ level: 2 }).run()],
+    ['H3', 'Heading 3', () => editor.chain().focus().toggleHeading({ level: 3 }).run()],
+    ['B', 'Bold', () => editor.chain().focus().toggleBold().run()],
+    ['I', 'Italic', () => editor.chain().focus().toggleItalic().run()],
+    ['“ ”', 'Quotation', () => editor.chain().focus().toggleBlockquote().run()],
+    ['•', 'Bulleted list', () => editor.chain().focus().toggleBulletList().run()],
+    ['1.', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run()],
+    [
+      '🔗',
+      'Link',
+      () => {
+        const href = window.prompt('URL');
+        if (href === null) return;
+        if (href === '') editor.chain().focus().unsetLink().run();
+        else editor.chain().focus().setLink({ href }).run();
+      },
+    ],
+    ['🖼', 'Photo', () => pickImage()],
+    [
+      '▶',
+      'Embed (YouTube, Telegram)',
+      () => {
+        const url = window.prompt('YouTube or Telegram post URL');
+        if (url) editor.chain().focus().insertContent({ type: 'embed', attrs: { url } }).run();
+      },
+    ],
+  ];
+  for (const [label, title, run] of buttons) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute('aria-label', title);
+    b.addEventListener('click', run);
+    toolbar.append(b);
+  }
+  toolbar.hidden = false;
+
+  function pickImage(): void {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/jpeg,image/png,image/webp,image/gif,image/avif';
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      const caption = window.prompt('Caption') ?? '';
+      const credit = window.prompt('Credit') ?? '';
+      const alt = window.prompt('Alt text (what the photo shows)') ?? '';
+      const data = new FormData();
+      data.append('caption', caption);
+      data.append('credit', credit);
+      data.append('alt', alt);
+      data.append('file', file);
+      const res = await fetch('/admin/api/media', { method: 'POST', body: data, headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
+      const json = (await res.json()) as { id?: number; url?: string; error?: { message: string } };
+      if (!res.ok || !json.id) {
+        window.alert(json.error?.message ?? 'Upload failed');
+        return;
+      }
+      editor.chain().focus().insertContent({ type: 'figure', attrs: { imageId: json.id, src: json.url, caption, credit, alt } }).run();
+    });
+    input.click();
+  }
+
+  const autosaveUrl = form.dataset.autosave;
+  if (autosaveUrl) {
+    setInterval(async () => {
+      if (!dirty) return;
+      dirty = false;
+      sync();
+      const res = await fetch(autosaveUrl, { method: 'POST', body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>), headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
+      const json = (await res.json()) as { updatedAt?: string; savedAt?: string; error?: { message: string } };
+      if (res.ok && json.updatedAt) {
+        const stamp = form.querySelector<HTMLInputElement>('input[name="updatedAt"]');
+        if (stamp) stamp.value = json.updatedAt;
+        if (status) status.textContent = `${status.dataset.label ?? ''} ${json.savedAt ?? ''}`;
+      } else if (status) {
+        status.textContent = json.error?.message ?? '';
+        dirty = true;
+      }
+    }, 8000);
+  }
+}
+
+start();

@@ -1,0 +1,69 @@
+/** Turns the editor's form fields into article input. Pure, so the parsing is tested without a server. */
+import type { ArticleInput } from '../articles/rules.js';
+import { normalizeBody, BodyError } from '../articles/body-schema.js';
+import type { BodyDoc } from '../articles/body.js';
+import { DomainError } from '../../lib/errors.js';
+
+export type FormFields = Record<string, string | string[] | undefined>;
+
+const one = (f: FormFields, name: string): string => {
+  const v = f[name];
+  return ((Array.isArray(v) ? v[0] : v) ?? '').trim();
+};
+const many = (f: FormFields, name: string): string[] => {
+  const v = f[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+};
+const optionalId = (v: string): number | null => (/^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null);
+
+/** Plain text with blank lines between paragraphs, for editing without JavaScript. */
+export function textToDoc(text: string): BodyDoc {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return { type: 'doc', content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p.replace(/\n/g, ' ') }] })) };
+}
+
+export function bodyFromForm(f: FormFields): BodyDoc | undefined {
+  const json = one(f, 'body');
+  if (json) {
+    try {
+      return normalizeBody(JSON.parse(json));
+    } catch (error) {
+      const reason = error instanceof BodyError ? error.message : 'The body could not be read.';
+      throw new DomainError('VALIDATION', reason, [`body: ${reason}`]);
+    }
+  }
+  return f.body_text === undefined ? undefined : textToDoc(one(f, 'body_text'));
+}
+
+export function inputFromForm(f: FormFields): Partial<ArticleInput> {
+  const authorIds = many(f, 'authorId');
+  const roles = many(f, 'authorRole');
+  const authors = authorIds.flatMap((id, i) => {
+    const authorId = optionalId(id.trim());
+    return authorId ? [{ authorId, role: (roles[i] ?? '').trim() || undefined }] : [];
+  });
+  const lang = one(f, 'lang');
+  const slug = one(f, 'slug');
+  return {
+    ...(lang === 'ru' || lang === 'en' ? { lang } : {}),
+    headline: one(f, 'headline'),
+    lead: one(f, 'lead'),
+    slug: slug || undefined,
+    body: bodyFromForm(f),
+    authors,
+    rubricIds: many(f, 'rubricId').map((v) => optionalId(v.trim())).filter((v): v is number => v !== null),
+    tags: one(f, 'tags')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    city: one(f, 'city') || null,
+    coverImageId: optionalId(one(f, 'coverImageId')),
+    translationOf: optionalId(one(f, 'translationOf')),
+    seoTitle: one(f, 'seoTitle') || null,
+    seoDescription: one(f, 'seoDescription') || null,
+  };
+}

@@ -1,0 +1,594 @@
+/** The article editor in the back office: list, write, save (and autosave), workflow, preview, revisions. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { h, Fragment, type Html } from '../../lib/html.js';
+import { DomainError } from '../../lib/errors.js';
+import { formatDayTime, toLocal } from '../../lib/time.js';
+import type { ArticleStatus } from '../../storage/schema.js';
+import { ERROR_CATALOGUE } from '../../web/errors.js';
+import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
+import { adminContext, formBody, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
+import { can, type Actor } from '../accounts/policy.js';
+import { articlePath } from '../articles/rules.js';
+import { readingMinutes, wordCount } from '../articles/rules.js';
+import { bodyImageIds, bodyText } from '../articles/body.js';
+import { imageUrl } from '../articles/store.js';
+import { localized } from '../../lib/localized.js';
+import { sendArticlePage } from '../articles/routes.js';
+import type { EditorialArticle } from './service.js';
+import { PAGE } from './service.js';
+import { inputFromForm } from './form.js';
+import { EDITORIAL_TEXT, type EditorialText } from './text.js';
+
+const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+const listQuery = z.object({ status: z.enum(STATUSES).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+
+interface EditorChoices {
+  /** Addresses of the images the body shows, so the editor can display them. */
+  imageSources: Record<number, string>;
+  authors: Array<{ id: number; name: string }>;
+  rubrics: Array<{ id: number; name: string; isFlag: boolean }>;
+  images: Array<{ id: number; label: string }>;
+  translations: Array<{ id: number; headline: string; lang: string }>;
+}
+
+function localInput(iso: string | null, zone: string): string {
+  if (!iso) return '';
+  const l = toLocal(new Date(iso), zone);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${l.year}-${p(l.month)}-${p(l.day)}T${p(l.hour)}:${p(l.minute)}`;
+}
+
+function Notice({ kind, text }: { kind: 'ok' | 'error'; text: string }): Html {
+  return (
+    <p class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {text}
+    </p>
+  );
+}
+
+function EditorForm({ ctx, t, article, choices, actor, error, details }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle | null; choices: EditorChoices; actor: Actor; error?: string; details?: string[] }): Html {
+  const input = article?.input;
+  const action = article ? `/admin/articles/${article.id}` : '/admin/articles/';
+  const body = input?.body ?? { type: 'doc', content: [] };
+  const words = wordCount(bodyText(body));
+  const mayFlag = can(actor, 'article.storyOfTheDay');
+  const authorRows = [...(input?.authors ?? []), { authorId: 0, role: '' }, { authorId: 0, role: '' }].slice(0, Math.max(3, (input?.authors?.length ?? 0) + 1));
+  return (
+    <form method="post" action={action} class="editor-form" id="editor-form" data-autosave={article ? `/admin/articles/${article.id}/autosave` : undefined}>
+      <CsrfField ctx={ctx} />
+      {article ? <input type="hidden" name="updatedAt" value={article.updatedAt} /> : null}
+      {error ? <Notice kind="error" text={error} /> : null}
+      {details?.length ? (
+        <ul class="notice notice-error">
+          {details.map((d) => (
+            <li>{d}</li>
+          ))}
+        </ul>
+      ) : null}
+      <label>
+        {t.headline}
+        <input name="headline" value={input?.headline ?? ''} required maxlength="300" class="headline-input" />
+      </label>
+      <label>
+        {t.lead}
+        <textarea name="lead" rows="3" maxlength="1000">
+          {input?.lead ?? ''}
+        </textarea>
+      </label>
+      <fieldset class="body-field">
+        <legend>{t.body}</legend>
+        <div class="editor-toolbar" role="toolbar" aria-label={t.toolbar} hidden></div>
+        <div class="editor-mount" data-editor-mount data-image-sources={JSON.stringify(choices.imageSources)}></div>
+        <input type="hidden" name="body" value={JSON.stringify(body)} data-editor-json />
+        <noscript>
+          <p class="help">{t.bodyNoScript}</p>
+          <textarea name="body_text" rows="16">
+            {bodyText(body)}
+          </textarea>
+        </noscript>
+        <p class="help editor-stats" data-editor-stats data-words-label={t.words} data-minutes-label={t.minutes}>
+          {words} {t.words} · {readingMinutes(words)} {t.minutes}
+        </p>
+        <p class="help" data-autosave-status data-label={t.autosaved} aria-live="polite"></p>
+      </fieldset>
+      <div class="editor-columns">
+        <label>
+          {t.language}
+          {article ? (
+            <>
+              <input type="hidden" name="lang" value={article.lang} />
+              <span class="static-value">{t.languages[article.lang]}</span>
+            </>
+          ) : (
+            <select name="lang">
+              <option value="ru" selected={ctx.lang === 'ru'}>
+                {t.languages.ru}
+              </option>
+              <option value="en" selected={ctx.lang === 'en'}>
+                {t.languages.en}
+              </option>
+            </select>
+          )}
+        </label>
+        <label>
+          {t.translationOf}
+          <select name="translationOf">
+            <option value="">{t.none}</option>
+            {choices.translations.map((c) => (
+              <option value={c.id} selected={input?.translationOf === c.id}>
+                [{c.lang}] {c.headline}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.slug}
+          <input name="slug" value={input?.slug ?? ''} pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" aria-describedby="slug-help" />
+          <span class="help" id="slug-help">
+            {t.slugHelp}
+          </span>
+        </label>
+        <label>
+          {t.city}
+          <input name="city" value={input?.city ?? ''} maxlength="80" />
+        </label>
+      </div>
+      <fieldset>
+        <legend>{t.authors}</legend>
+        {authorRows.map((row, i) => (
+          <div class="author-row">
+            <label>
+              {t.author} {i + 1}
+              <select name="authorId">
+                <option value="">{t.none}</option>
+                {choices.authors.map((a) => (
+                  <option value={a.id} selected={a.id === row.authorId}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.authorRole}
+              <input name="authorRole" value={row.role ?? ''} maxlength="120" />
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t.rubrics}</legend>
+        {choices.rubrics.map((r) => (
+          <label class={r.isFlag ? 'checkbox flag' : 'checkbox'}>
+            <input type="checkbox" name="rubricId" value={r.id} checked={input?.rubricIds?.includes(r.id) ?? false} disabled={r.isFlag && !mayFlag} />
+            {r.isFlag ? `★ ${r.name}` : r.name}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        {t.tags}
+        <input name="tags" value={(input?.tags ?? []).join(', ')} />
+      </label>
+      <div class="editor-columns">
+        <label>
+          {t.cover}
+          <select name="coverImageId">
+            <option value="">{t.none}</option>
+            {choices.images.map((img) => (
+              <option value={img.id} selected={input?.coverImageId === img.id}>
+                {img.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.seoTitle}
+          <input name="seoTitle" value={input?.seoTitle ?? ''} maxlength="300" />
+        </label>
+        <label>
+          {t.seoDescription}
+          <textarea name="seoDescription" rows="2" maxlength="500">
+            {input?.seoDescription ?? ''}
+          </textarea>
+        </label>
+      </div>
+      <button type="submit" class="primary">
+        {t.save}
+      </button>
+    </form>
+  );
+}
+
+function Workflow({ ctx, t, article, actor, zone }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle; actor: Actor; zone: string }): Html {
+  const res = { createdBy: article.createdBy, status: article.status };
+  const action = `/admin/articles/${article.id}/workflow`;
+  const button = (name: string, label: string) => (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="action" value={name} />
+      <button type="submit">{label}</button>
+    </form>
+  );
+  const mayPublish = can(actor, 'article.publish', res);
+  return (
+    <section class="workflow" aria-labelledby="workflow-heading">
+      <h2 id="workflow-heading">{t.workflow}</h2>
+      <p>
+        <span class={`status status-${article.status}`}>{t.status[article.status]}</span>
+        {article.publishedAt && (article.status === 'scheduled' || article.status === 'published') ? ` · ${formatDayTime(new Date(article.publishedAt), zone)}` : ''}
+      </p>
+      {article.status === 'draft' && can(actor, 'article.submit', res) && !mayPublish ? button('submit', t.submit) : null}
+      {mayPublish && article.status !== 'published' ? button('publish', t.publishNow) : null}
+      {mayPublish && ['draft', 'review', 'scheduled'].includes(article.status) ? (
+        <form method="post" action={action} class="stack schedule-form">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="action" value="schedule" />
+          <label>
+            {t.publishAt}
+            <input type="datetime-local" name="publishAt" value={article.status === 'scheduled' ? localInput(article.publishedAt, zone) : ''} required />
+          </label>
+          <button type="submit">{t.schedule}</button>
+        </form>
+      ) : null}
+      {can(actor, 'article.unpublish', res) && article.status === 'published' ? button('unpublish', t.unpublish) : null}
+      {mayPublish && ['review', 'scheduled', 'unpublished'].includes(article.status) ? button('draft', t.backToDraft) : null}
+      <ul class="editor-links">
+        <li>
+          <a href={`/admin/articles/${article.id}/preview`}>{t.preview}</a>
+        </li>
+        <li>
+          <a href={`/admin/articles/${article.id}/revisions`}>{t.revisions}</a>
+        </li>
+        {article.status === 'published' ? (
+          <li>
+            <a href={articlePath(article.lang, article.slug, ctx.lang)}>{t.publicPage}</a>
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}
+
+export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const { db, csrf } = deps;
+  const editorial = deps.services.editorial;
+  const zone = () => deps.settings.get().timeZone;
+
+  async function choices(lang: 'ru' | 'en', articleLang: string, article: EditorialArticle | null): Promise<EditorChoices> {
+    const selfId = article?.id;
+    const bodyImages = article?.input.body ? bodyImageIds(article.input.body) : [];
+    const [authors, rubrics, images, translations, sources] = await Promise.all([
+      db.selectFrom('authors').select(['id', 'name', 'translations']).orderBy('name').execute(),
+      db.selectFrom('rubrics').select(['id', 'name', 'translations', 'is_flag']).orderBy('is_flag', 'desc').orderBy('position').execute(),
+      db.selectFrom('images').select(['id', 'caption', 'file']).orderBy('id', 'desc').limit(100).execute(),
+      db
+        .selectFrom('articles')
+        .select(['id', 'headline', 'lang'])
+        .where('lang', '!=', articleLang)
+        .$if(selfId !== undefined, (q) => q.where('id', '!=', selfId!))
+        .orderBy('updated_at', 'desc')
+        .limit(300)
+        .execute(),
+      bodyImages.length ? db.selectFrom('images').select(['id', 'file']).where('id', 'in', bodyImages).execute() : Promise.resolve([]),
+    ]);
+    return {
+      authors: authors.map((a) => ({ id: a.id, name: localized(a.name, a.translations, lang, 'name') })),
+      rubrics: rubrics.map((r) => ({ id: r.id, name: localized(r.name, r.translations, lang, 'name'), isFlag: r.is_flag === 1 })),
+      images: images.map((i) => ({ id: i.id, label: `#${i.id} ${i.caption || i.file}` })),
+      translations,
+      imageSources: Object.fromEntries(sources.map((i) => [i.id, imageUrl(i.file)])),
+    };
+  }
+
+  async function editorPage(request: FastifyRequest, reply: FastifyReply, article: EditorialArticle | null, status = 200, error?: DomainError, notice?: string) {
+    const ctx = adminContext(deps, request, reply);
+    const t = EDITORIAL_TEXT[ctx.lang];
+    const actor = request.user!;
+    const title = article ? article.input.headline : t.newArticle;
+    return sendAdmin(
+      reply,
+      <AdminLayout ctx={ctx} title={title} scripts={['/assets/editor.js']}>
+        <h1>{title}</h1>
+        {notice ? <Notice kind="ok" text={notice} /> : null}
+        <div class="editor-layout">
+          <EditorForm ctx={ctx} t={t} article={article} choices={await choices(ctx.lang, article?.lang ?? ctx.lang, article)} actor={actor} error={error?.message} details={error?.details} />
+          {article ? <Workflow ctx={ctx} t={t} article={article} actor={actor} zone={zone()} /> : null}
+        </div>
+      </AdminLayout>,
+      status,
+    );
+  }
+
+  const statusOf = (e: DomainError) => ERROR_CATALOGUE[e.code].status;
+  const parseId = (request: FastifyRequest) => idParams.safeParse(request.params);
+
+  /** Runs a command; a domain error becomes a page that says what is wrong, with the right status. */
+  async function attempt(request: FastifyRequest, reply: FastifyReply, id: number | null, run: () => Promise<FastifyReply>): Promise<FastifyReply> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'FORBIDDEN') return sendForbidden(deps, request, reply);
+      if (error.code === 'ARTICLE_NOT_FOUND' && id !== null) return sendAdminNotFound(deps, request, reply);
+      const article = id === null ? null : await editorial.get(request.user!, id);
+      return editorPage(request, reply, article, statusOf(error), error);
+    }
+  }
+
+  app.get('/admin/articles/', async (request, reply) => {
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const ctx = adminContext(deps, request, reply);
+    const t = EDITORIAL_TEXT[ctx.lang];
+    const query = listQuery.parse(request.query);
+    const { items, total } = await editorial.list(user, query);
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    const href = (over: Record<string, string | number | undefined>) => {
+      const p = new URLSearchParams();
+      const merged = { status: query.status, q: query.q, page: query.page, ...over };
+      for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) p.set(k, String(v));
+      const s = p.toString();
+      return s ? `/admin/articles/?${s}` : '/admin/articles/';
+    };
+    return sendAdmin(
+      reply,
+      <AdminLayout ctx={ctx} title={t.articles}>
+        <h1>{t.articles}</h1>
+        <p>
+          <a class="button primary" href="/admin/articles/new">
+            {t.newArticle}
+          </a>
+        </p>
+        <nav class="tabs" aria-label={t.articles}>
+          <a href={href({ status: undefined, page: 1 })} aria-current={query.status ? undefined : 'page'}>
+            {t.all}
+          </a>
+          {STATUSES.map((s) => (
+            <a href={href({ status: s, page: 1 })} aria-current={query.status === s ? 'page' : undefined}>
+              {t.status[s]}
+            </a>
+          ))}
+        </nav>
+        <form method="get" action="/admin/articles/" class="search-form" role="search">
+          {query.status ? <input type="hidden" name="status" value={query.status} /> : null}
+          <label>
+            {t.search}
+            <input type="search" name="q" value={query.q ?? ''} />
+          </label>
+          <button type="submit">{t.find}</button>
+        </form>
+        {items.length === 0 ? (
+          <p>{t.noArticles}</p>
+        ) : (
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t.headline}</th>
+                <th scope="col">{t.language}</th>
+                <th scope="col">{t.statusColumn}</th>
+                <th scope="col">{t.updated}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/articles/${a.id}`}>{a.headline}</a>
+                  </td>
+                  <td>{a.lang}</td>
+                  <td>
+                    <span class={`status status-${a.status}`}>{t.status[a.status]}</span>
+                    {a.status === 'scheduled' && a.publishedAt ? ` · ${formatDayTime(new Date(a.publishedAt), zone())}` : ''}
+                  </td>
+                  <td>{formatDayTime(new Date(a.updatedAt), zone())}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {pages > 1 ? (
+          <nav class="pagination">
+            {query.page > 1 ? <a href={href({ page: query.page - 1 })}>←</a> : null}
+            <span>
+              {query.page} / {pages}
+            </span>
+            {query.page < pages ? <a href={href({ page: query.page + 1 })}>→</a> : null}
+          </nav>
+        ) : null}
+      </AdminLayout>,
+    );
+  });
+
+  app.get('/admin/articles/new', async (request, reply) => {
+    if (!requireStaff(deps, request, reply, 'article.create')) return reply;
+    return editorPage(request, reply, null);
+  });
+
+  app.post('/admin/articles/', async (request, reply) => {
+    csrf.verify(request);
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    return attempt(request, reply, null, async () => {
+      const input = inputFromForm(formBody(request));
+      const id = await editorial.create(user, { lang: input.lang ?? deps.settings.get().locale, headline: input.headline ?? '', body: input.body ?? { type: 'doc', content: [] }, ...input });
+      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    });
+  });
+
+  app.get('/admin/articles/:id', async (request, reply) => {
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = parseId(request);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    return attempt(request, reply, null, async () => {
+      const article = await editorial.get(user, params.data.id);
+      const saved = (request.query as { saved?: string }).saved === '1';
+      return editorPage(request, reply, article, 200, undefined, saved ? EDITORIAL_TEXT[deps.settings.get().locale].saved : undefined);
+    });
+  });
+
+  app.post('/admin/articles/:id', async (request, reply) => {
+    csrf.verify(request);
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = parseId(request);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    const id = params.data.id;
+    return attempt(request, reply, id, async () => {
+      const fields = formBody(request);
+      const { lang: _lang, ...input } = inputFromForm(fields);
+      await editorial.save(user, id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
+      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    });
+  });
+
+  app.post('/admin/articles/:id/autosave', async (request, reply) => {
+    csrf.verify(request);
+    const user = request.user;
+    if (!user || user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
+    const params = parseId(request);
+    if (!params.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
+    const fields = formBody(request);
+    const { lang: _lang, ...input } = inputFromForm(fields);
+    await editorial.save(user, params.data.id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
+    const article = await editorial.get(user, params.data.id);
+    return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5) });
+  });
+
+  app.post('/admin/articles/:id/workflow', async (request, reply) => {
+    csrf.verify(request);
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = parseId(request);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    const id = params.data.id;
+    const fields = formBody(request);
+    return attempt(request, reply, id, async () => {
+      switch (fields.action) {
+        case 'submit':
+          await editorial.submit(user, id);
+          break;
+        case 'publish':
+          await editorial.publish(user, id);
+          break;
+        case 'schedule':
+          await editorial.schedule(user, id, typeof fields.publishAt === 'string' ? fields.publishAt : '');
+          break;
+        case 'unpublish':
+          await editorial.unpublish(user, id);
+          break;
+        case 'draft':
+          await editorial.backToDraft(user, id);
+          break;
+        default:
+          throw new DomainError('VALIDATION', 'Unknown workflow action.');
+      }
+      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    });
+  });
+
+  app.get('/admin/articles/:id/preview', async (request, reply) => {
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = parseId(request);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    return attempt(request, reply, null, async () => {
+      await editorial.get(user, params.data.id);
+      return sendArticlePage(deps.site, request, reply, params.data.id);
+    });
+  });
+
+  app.get('/admin/articles/:id/revisions', async (request, reply) => {
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = parseId(request);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    const id = params.data.id;
+    return attempt(request, reply, null, async () => {
+      const article = await editorial.get(user, id);
+      const revisions = await editorial.revisions(user, id);
+      const ctx = adminContext(deps, request, reply);
+      const t = EDITORIAL_TEXT[ctx.lang];
+      const q = request.query as { a?: string; b?: string };
+      const a = Number(q.a ?? revisions[1]?.id ?? revisions[0]?.id);
+      const b = Number(q.b ?? revisions[0]?.id);
+      const diff = Number.isInteger(a) && Number.isInteger(b) && revisions.length ? await editorial.diff(user, id, a, b) : [];
+      const mayRestore = can(user, 'article.edit', { createdBy: article.createdBy, status: article.status });
+      const label = (r: (typeof revisions)[number]) => `#${r.id} · ${formatDayTime(new Date(r.created_at), zone())} · ${r.user_name ?? t.system}`;
+      return sendAdmin(
+        reply,
+        <AdminLayout ctx={ctx} title={`${t.revisionsOf} ${article.input.headline}`}>
+          <h1>
+            {t.revisionsOf} «{article.input.headline}»
+          </h1>
+          <p>
+            <a href={`/admin/articles/${id}`}>{t.back}</a>
+          </p>
+          <form method="get" action={`/admin/articles/${id}/revisions`} class="compare-form">
+            <label>
+              {t.from}
+              <select name="a">
+                {revisions.map((r) => (
+                  <option value={r.id} selected={r.id === a}>
+                    {label(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t.to}
+              <select name="b">
+                {revisions.map((r) => (
+                  <option value={r.id} selected={r.id === b}>
+                    {label(r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">{t.compare}</button>
+          </form>
+          {diff.length === 0 ? (
+            <p>{t.noChanges}</p>
+          ) : (
+            <dl class="diff">
+              {diff.map((d) => (
+                <>
+                  <dt>{t.fieldNames[d.field as keyof EditorialText['fieldNames']] ?? d.field}</dt>
+                  <dd>
+                    {d.parts.map((p) => (p.op === 'same' ? p.text : p.op === 'added' ? <ins>{p.text}</ins> : <del>{p.text}</del>))}
+                  </dd>
+                </>
+              ))}
+            </dl>
+          )}
+          <ol class="revisions" reversed>
+            {revisions.map((r) => (
+              <li>
+                {label(r)}
+                {mayRestore ? (
+                  <form method="post" action={`/admin/articles/${id}/revisions/${r.id}/restore`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <button type="submit">{t.restore}</button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </AdminLayout>,
+      );
+    });
+  });
+
+  app.post('/admin/articles/:id/revisions/:rev/restore', async (request, reply) => {
+    csrf.verify(request);
+    const user = requireStaff(deps, request, reply, 'article.create');
+    if (!user) return reply;
+    const params = z.object({ id: z.coerce.number().int().positive(), rev: z.coerce.number().int().positive() }).safeParse(request.params);
+    if (!params.success) return sendAdminNotFound(deps, request, reply);
+    return attempt(request, reply, params.data.id, async () => {
+      await editorial.restore(user, params.data.id, params.data.rev);
+      return reply.redirect(`/admin/articles/${params.data.id}?saved=1`, 303);
+    });
+  });
+}

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { forEachDialect } from '../helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
+
+forEachDialect('article editor routes', (dialect) => {
+  let n: Newsroom;
+  let editor: StaffSession;
+  let author: StaffSession;
+  beforeEach(async () => {
+    n = await createNewsroom(dialect, { now: '2024-04-11T07:54:00Z' });
+    editor = await staffSession(n, 'editor');
+    author = await staffSession(n, 'author');
+  });
+  afterEach(() => n.close());
+
+  const article = (over: Record<string, string | string[]> = {}) => ({
+    lang: 'ru',
+    headline: 'Паромы вернулись',
+    lead: 'Движение восстановлено.',
+    body_text: 'Первый абзац.\n\nВторой абзац.',
+    authorId: [String(n.ids.author)],
+    authorRole: ['Международный обозреватель'],
+    rubricId: [String(n.ids.rubric)],
+    tags: 'Каспий, паромы',
+    city: 'Актау',
+    ...over,
+  });
+
+  async function create(s: StaffSession, over = {}): Promise<number> {
+    const res = await postForm(n, s, '/admin/articles/', article(over));
+    expect(res.statusCode).toBe(303);
+    return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location as string)![1]);
+  }
+
+  it('writes a draft from the form, shows it in the editor with word count, and lists it', async () => {
+    const id = await create(editor);
+    const page = await n.app.inject({ url: `/admin/articles/${id}?saved=1`, headers: { cookie: editor.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="Паромы вернулись"');
+    expect(page.body).toContain('4 слов');
+    expect(page.body).toContain('Сохранено.');
+    expect(page.body).toContain('value="Каспий, паромы"');
+    const list = await n.app.inject({ url: '/admin/articles/?status=draft', headers: { cookie: editor.cookie } });
+    expect(list.body).toContain(`href="/admin/articles/${id}"`);
+  });
+
+  it('shows validation problems in words and keeps the status 400', async () => {
+    const res = await postForm(n, editor, '/admin/articles/', article({ headline: '  ', slug: 'Bad Slug' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('headline: is required');
+    expect(res.body).toContain('slug: may contain only lowercase latin letters');
+  });
+
+  it('lets an author write and submit but not publish, and hides others’ articles even by guessed id', async () => {
+    const own = await create(author);
+    const res = await postForm(n, author, `/admin/articles/${own}/workflow`, { action: 'publish' });
+    expect(res.statusCode).toBe(403);
+    const page = await n.app.inject({ url: `/admin/articles/${own}`, headers: { cookie: author.cookie } });
+    expect(page.body).not.toContain('value="publish"');
+    expect(page.body).toContain('value="submit"');
+    expect((await postForm(n, author, `/admin/articles/${own}/workflow`, { action: 'submit' })).statusCode).toBe(303);
+    const foreign = await create(editor, { headline: 'Чужой' });
+    expect((await n.app.inject({ url: `/admin/articles/${foreign}`, headers: { cookie: author.cookie } })).statusCode).toBe(403);
+    expect((await postForm(n, author, `/admin/articles/${foreign}`, article({ headline: 'Взлом' }))).statusCode).toBe(403);
+    expect((await n.app.inject({ url: '/admin/articles/99999', headers: { cookie: editor.cookie } })).statusCode).toBe(404);
+  });
+
+  it('schedules in the site zone; the article appears when the time comes', async () => {
+    const id = await create(editor, { headline: 'Запланировано' });
+    const res = await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'schedule', publishAt: '2024-04-11T11:00' });
+    expect(res.statusCode).toBe(303);
+    expect((await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } })).body).toContain('11.04.2024 11:00');
+    const past = await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'schedule', publishAt: '2024-04-10T11:00' });
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('must be in the future');
+    expect((await n.app.inject('/')).body).not.toContain('Запланировано');
+    n.clock.now = new Date('2024-04-11T08:00:30Z');
+    await n.services.scheduler.tick();
+    const home = await n.app.inject('/');
+    expect(home.body).toContain('Запланировано');
+    const slug = /href="(\/news\/[^"]+)"[^>]*>Запланировано/.exec(home.body)![1]!;
+    expect((await n.app.inject(slug)).statusCode).toBe(200);
+  });
+
+  it('previews a draft exactly as the public page will look', async () => {
+    const id = await create(editor, { slug: 'predprosmotr' });
+    const preview = await n.app.inject({ url: `/admin/articles/${id}/preview`, headers: { cookie: editor.cookie } });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.headers['cache-control']).toBe('no-store');
+    await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'publish' });
+    const pub = await n.app.inject('/news/predprosmotr');
+    const article = (html: string) => /<article class="article"[^]*<\/article>/.exec(html)![0].replace(/\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/g, 'T').replace(/datetime="[^"]+"/g, '');
+    expect(article(preview.body)).toBe(article(pub.body));
+    expect((await n.app.inject({ url: `/admin/articles/${id}/preview`, headers: { cookie: author.cookie } })).statusCode).toBe(403);
+  });
+
+  it('renames a slug: the old address redirects with 301', async () => {
+    const id = await create(editor, { slug: 'staryy-adres' });
+    await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'publish' });
+    const edit = await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } });
+    const updatedAt = /name="updatedAt" value="([^"]+)"/.exec(edit.body)![1]!;
+    expect((await postForm(n, editor, `/admin/articles/${id}`, article({ slug: 'novyy-adres', updatedAt }))).statusCode).toBe(303);
+    const old = await n.app.inject('/news/staryy-adres');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/news/novyy-adres');
+    expect((await n.app.inject('/news/novyy-adres')).body).toContain('Обновлено:');
+  });
+
+  it('refuses a save from a stale page with 409 and a readable message', async () => {
+    const id = await create(editor);
+    const res = await postForm(n, editor, `/admin/articles/${id}`, article({ updatedAt: '2000-01-01T00:00:00.000Z' }));
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Someone else saved this article');
+  });
+
+  it('lists revisions, shows a diff and restores one', async () => {
+    const id = await create(editor, { headline: 'Первый вариант' });
+    n.clock.now = new Date('2024-04-11T08:10:00Z');
+    await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Второй вариант' }));
+    const page = await n.app.inject({ url: `/admin/articles/${id}/revisions`, headers: { cookie: editor.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<del>Первый</del><ins>Второй</ins> вариант');
+    const first = Math.min(...[...page.body.matchAll(/revisions\/(\d+)\/restore/g)].map((m) => Number(m[1])));
+    expect((await postForm(n, editor, `/admin/articles/${id}/revisions/${first}/restore`, {})).statusCode).toBe(303);
+    expect((await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } })).body).toContain('value="Первый вариант"');
+  });
+
+  it('autosaves through the JSON endpoint with the CSRF header', async () => {
+    const id = await create(editor);
+    const body = new URLSearchParams({ headline: 'Автосохранено', body: JSON.stringify({ type: 'doc', content: [] }) }).toString();
+    const res = await n.app.inject({ method: 'POST', url: `/admin/articles/${id}/autosave`, headers: { ...editor.headers, 'x-csrf-token': editor.csrf, 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().updatedAt).toMatch(/^\d{4}-/);
+    const noToken = await n.app.inject({ method: 'POST', url: `/admin/articles/${id}/autosave`, headers: { ...editor.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body });
+    expect(noToken.statusCode).toBe(403);
+  });
+
+  it('keeps the public page in step: an edit to a published article shows at once', async () => {
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy' });
+    await n.app.inject('/news/zhivoy');
+    await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Свежий заголовок' });
+    expect((await n.app.inject('/news/zhivoy')).body).toContain('Свежий заголовок');
+  });
+});
