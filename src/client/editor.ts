@@ -87,30 +87,31 @@ function start(): void {
   });
   form.addEventListener('submit', sync);
 
+  const l = JSON.parse(toolbar.dataset.labels ?? '{}') as Record<string, string>;
   const buttons: Array<[string, string, () => void]> = [
-    ['H2', 'Heading 2', () => editor.chain().focus().toggleHeading({ level: 2 }).run()],
-    ['H3', 'Heading 3', () => editor.chain().focus().toggleHeading({ level: 3 }).run()],
-    ['B', 'Bold', () => editor.chain().focus().toggleBold().run()],
-    ['I', 'Italic', () => editor.chain().focus().toggleItalic().run()],
-    ['“ ”', 'Quotation', () => editor.chain().focus().toggleBlockquote().run()],
-    ['•', 'Bulleted list', () => editor.chain().focus().toggleBulletList().run()],
-    ['1.', 'Numbered list', () => editor.chain().focus().toggleOrderedList().run()],
+    ['H2', l.h2!, () => editor.chain().focus().toggleHeading({ level: 2 }).run()],
+    ['H3', l.h3!, () => editor.chain().focus().toggleHeading({ level: 3 }).run()],
+    ['B', l.bold!, () => editor.chain().focus().toggleBold().run()],
+    ['I', l.italic!, () => editor.chain().focus().toggleItalic().run()],
+    ['“ ”', l.quote!, () => editor.chain().focus().toggleBlockquote().run()],
+    ['•', l.bullets!, () => editor.chain().focus().toggleBulletList().run()],
+    ['1.', l.numbers!, () => editor.chain().focus().toggleOrderedList().run()],
     [
       '🔗',
-      'Link',
+      l.link!,
       () => {
-        const href = window.prompt('URL');
+        const href = window.prompt(l.linkPrompt);
         if (href === null) return;
         if (href === '') editor.chain().focus().unsetLink().run();
         else editor.chain().focus().setLink({ href }).run();
       },
     ],
-    ['🖼', 'Photo', () => pickImage()],
+    ['🖼', l.photo!, () => pickImage()],
     [
       '▶',
-      'Embed (YouTube, Telegram)',
+      l.embed!,
       () => {
-        const url = window.prompt('YouTube or Telegram post URL');
+        const url = window.prompt(l.embedPrompt);
         if (url) editor.chain().focus().insertContent({ type: 'embed', attrs: { url } }).run();
       },
     ],
@@ -133,9 +134,9 @@ function start(): void {
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
       if (!file) return;
-      const caption = window.prompt('Caption') ?? '';
-      const credit = window.prompt('Credit') ?? '';
-      const alt = window.prompt('Alt text (what the photo shows)') ?? '';
+      const caption = window.prompt(l.caption) ?? '';
+      const credit = window.prompt(l.credit) ?? '';
+      const alt = window.prompt(l.alt) ?? '';
       const data = new FormData();
       data.append('caption', caption);
       data.append('credit', credit);
@@ -144,7 +145,7 @@ function start(): void {
       const res = await fetch('/admin/api/media', { method: 'POST', body: data, headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
       const json = (await res.json()) as { id?: number; url?: string; error?: { message: string } };
       if (!res.ok || !json.id) {
-        window.alert(json.error?.message ?? 'Upload failed');
+        window.alert(json.error?.message ?? l.uploadFailed);
         return;
       }
       editor.chain().focus().insertContent({ type: 'figure', attrs: { imageId: json.id, src: json.url, caption, credit, alt } }).run();

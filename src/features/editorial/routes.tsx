@@ -79,7 +79,7 @@ function EditorForm({ ctx, t, article, choices, actor, error, details }: { ctx: 
       </label>
       <fieldset class="body-field">
         <legend>{t.body}</legend>
-        <div class="editor-toolbar" role="toolbar" aria-label={t.toolbar} hidden></div>
+        <div class="editor-toolbar" role="toolbar" aria-label={t.toolbar} data-labels={JSON.stringify(t.tools)} hidden></div>
         <div class="editor-mount" data-editor-mount data-image-sources={JSON.stringify(choices.imageSources)}></div>
         <input type="hidden" name="body" value={JSON.stringify(body)} data-editor-json />
         <noscript>

@@ -75,6 +75,24 @@ const en = {
   image: 'Image',
   embed: 'Embed',
   toolbar: 'Formatting',
+  tools: {
+    h2: 'Heading',
+    h3: 'Subheading',
+    bold: 'Bold',
+    italic: 'Italic',
+    quote: 'Quotation',
+    bullets: 'Bulleted list',
+    numbers: 'Numbered list',
+    link: 'Link',
+    linkPrompt: 'Link address (empty to remove the link)',
+    photo: 'Photo',
+    caption: 'Caption',
+    credit: 'Credit (e.g. Photo: Anna Morozova)',
+    alt: 'What the photo shows (for readers who cannot see it)',
+    embed: 'Embed (YouTube, Telegram)',
+    embedPrompt: 'Address of a YouTube video or a public Telegram post',
+    uploadFailed: 'The photo could not be uploaded.',
+  },
 };
 export type EditorialText = typeof en;
 
@@ -155,6 +173,24 @@ const ru: EditorialText = {
   image: 'Фото',
   embed: 'Встроить',
   toolbar: 'Форматирование',
+  tools: {
+    h2: 'Подзаголовок',
+    h3: 'Подзаголовок второго уровня',
+    bold: 'Полужирный',
+    italic: 'Курсив',
+    quote: 'Цитата',
+    bullets: 'Маркированный список',
+    numbers: 'Нумерованный список',
+    link: 'Ссылка',
+    linkPrompt: 'Адрес ссылки (пусто — убрать ссылку)',
+    photo: 'Фото',
+    caption: 'Подпись',
+    credit: 'Автор снимка (например, «Фото: Анна Морозова»)',
+    alt: 'Что на снимке (для читателей, которые его не видят)',
+    embed: 'Встроить (YouTube, Telegram)',
+    embedPrompt: 'Адрес видео YouTube или публичного поста в Telegram',
+    uploadFailed: 'Не удалось загрузить фото.',
+  },
 };
 
 export const EDITORIAL_TEXT = { ru, en };

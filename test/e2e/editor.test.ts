@@ -1,0 +1,166 @@
+/**
+ * The back office in a real browser: an editor signs in with 2FA, writes an article with a captioned
+ * photo and schedules it a minute ahead; it appears on time. An author cannot publish; a revision is
+ * restored; a renamed slug redirects.
+ */
+import path from 'node:path';
+import sharp from 'sharp';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
+import { createSqliteDb } from '../../src/storage/db.js';
+import { AccountService } from '../../src/features/accounts/service.js';
+import { toLocal } from '../../src/lib/time.js';
+
+const PASSWORD = 'caspian-ferry-2024';
+
+describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
+    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), siteName: () => 'Dateline', siteLang: () => 'ru' });
+    const morozova = await db.kysely.selectFrom('authors').select('id').where('slug', '=', 'morozova').executeTakeFirstOrThrow();
+    await accounts.createUser({ email: 'e2e-editor@example.com', name: 'E2E Editor', role: 'editor', password: PASSWORD, authorId: morozova.id });
+    await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
+    await db.close();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signIn(page: Page, email: string, code?: () => string) {
+    await page.goto(`${server.url}/admin/`);
+    await expect.poll(() => page.url()).toContain('/admin/sign-in');
+    await page.getByLabel('Электронная почта').fill(email);
+    await page.getByLabel('Пароль').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    if (code) {
+      await page.waitForURL(/\/admin\/sign-in\/code/);
+      await page.locator('input[name="code"]').fill(code());
+      await page.getByRole('button', { name: 'Подтвердить' }).click();
+    }
+    await page.waitForURL((u) => !u.pathname.startsWith('/admin/sign-in'));
+  }
+
+  it('an editor signs in with 2FA, writes an article with a captioned photo and schedules it; it appears on time', async () => {
+    const context = await newReader(browser, 'editor');
+    const page = await context.newPage();
+    await signIn(page, 'e2e-editor@example.com');
+
+    // Turn on two-factor authentication, then sign in again with a code.
+    await page.goto(`${server.url}/admin/account/`);
+    const secret = (await page.locator('.totp-secret').textContent())!.trim();
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+    await page.locator('input[name="code"]').fill(totp.generate());
+    await page.getByRole('button', { name: 'Включить' }).click();
+    await expect.poll(() => page.locator('body').textContent()).toContain('Двухфакторная аутентификация включена.');
+    await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+    await page.waitForURL(/\/admin\/sign-in/);
+    await signIn(page, 'e2e-editor@example.com', () => totp.generate());
+
+    // Write the article in the rich-text editor.
+    await page.goto(`${server.url}/admin/articles/new`);
+    const headline = `Новый паромный рейс ${Date.now()}`;
+    await page.getByLabel('Заголовок', { exact: true }).fill(headline);
+    await page.getByLabel('Лид').fill('Линия свяжет порты двух берегов.');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    const editorUrl = page.url().split('?')[0]!;
+    const body = page.locator('.editor-content');
+    await body.click();
+    await page.keyboard.type('Первый рейс запланирован на утро.');
+
+    // A captioned photo, uploaded from the editor's toolbar into the media library.
+    const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 30, g: 90, b: 140 } } }).jpeg().toBuffer();
+    const answers = ['Паром у причала в Актау', 'Фото: Dateline', 'Белый паром у бетонного причала'];
+    page.on('dialog', (dialog) => void dialog.accept(answers.shift() ?? ''));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Фото', exact: true }).click();
+    await (await chooser).setFiles({ name: 'ferry.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect.poll(() => body.locator('figure img').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\?saved=1/);
+
+    // Schedule it for the next minute, in the site's time (Moscow).
+    const at = new Date(Date.now() + 60_000);
+    const local = toLocal(at, 'Europe/Moscow');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page.locator('input[name="publishAt"]').fill(`${local.year}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}`);
+    await page.getByRole('button', { name: 'Запланировать' }).click();
+    await page.waitForURL(/\?saved=1/);
+    await expect.poll(() => page.locator('.workflow .status').textContent()).toBe('Запланирован');
+
+    const reader = await (await newReader(browser, 'scheduled-reader')).newPage();
+    await reader.goto(`${server.url}/`);
+    expect(await reader.locator('main').textContent()).not.toContain(headline);
+    await expect
+      .poll(
+        async () => {
+          await reader.goto(`${server.url}/`);
+          return reader.locator('main').textContent();
+        },
+        { timeout: 100_000, interval: 3000 },
+      )
+      .toContain(headline);
+    // On the calendar: today's cell links to the day archive, which lists it.
+    const today = reader.locator('.calendar td[aria-current="date"] a');
+    await today.click();
+    expect(await reader.locator('main').textContent()).toContain(headline);
+    // At its own address, with the photo and its caption.
+    await reader.getByRole('link', { name: headline }).first().click();
+    await expect.poll(() => reader.locator('h1').textContent()).toBe(headline);
+    expect(await reader.locator('.article-body figure figcaption').textContent()).toContain('Паром у причала в Актау');
+    expect(await reader.locator('.article-body figure img').getAttribute('alt')).toBe('Белый паром у бетонного причала');
+    await reader.context().close();
+
+    // A revision is restored.
+    await page.goto(editorUrl);
+    await page.getByLabel('Заголовок', { exact: true }).fill(`${headline} (правка)`);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\?saved=1/);
+    await page.goto(`${editorUrl}/revisions`);
+    expect(await page.locator('.diff').textContent()).toContain('(правка)');
+    await page.getByRole('button', { name: 'Восстановить эту версию' }).last().click();
+    await page.waitForURL(/\?saved=1/);
+    expect(await page.getByLabel('Заголовок', { exact: true }).inputValue()).toBe(headline);
+
+    // A renamed slug redirects the old address.
+    const oldSlug = await page.locator('input[name="slug"]').inputValue();
+    await page.locator('input[name="slug"]').fill('novyy-paromnyy-reys');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\?saved=1/);
+    const res = await fetch(`${server.url}/news/${oldSlug}`, { redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/news/novyy-paromnyy-reys');
+    await context.close();
+  }, 180_000);
+
+  it('an author writes a draft but cannot publish it', async () => {
+    const context = await newReader(browser, 'author');
+    const page = await context.newPage();
+    await signIn(page, 'e2e-author@example.com');
+    await page.goto(`${server.url}/admin/articles/new`);
+    await page.getByLabel('Заголовок', { exact: true }).fill('Заметка автора');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    expect(await page.getByRole('button', { name: 'Опубликовать сейчас' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Отправить на проверку' }).count()).toBe(1);
+    // Even a hand-made request is refused by the service.
+    const id = /\/admin\/articles\/(\d+)/.exec(page.url())![1];
+    const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
+    const status = await page.evaluate(
+      async ({ id, csrf }) => (await fetch(`/admin/articles/${id}/workflow`, { method: 'POST', body: new URLSearchParams({ _csrf: csrf, action: 'publish' }), redirect: 'manual' })).status,
+      { id, csrf },
+    );
+    expect(status).toBe(403);
+    await context.close();
+  }, 60_000);
+});
+
