@@ -3,6 +3,7 @@
  * Rendering is pure: unknown nodes are dropped, text is escaped, links are limited to safe schemes.
  */
 import { escapeHtml } from '../../lib/html.js';
+import { SIZES } from '../media/rules.js';
 
 export interface TextNode {
   type: 'text';
@@ -24,6 +25,12 @@ export interface BodyImage {
   url: string;
   width: number;
   height: number;
+  /** Responsive variants from the media library; without them the image renders with `src` alone. */
+  srcset?: string;
+  /** The texts stored with the image, used when the figure itself does not set them. */
+  caption?: string;
+  credit?: string;
+  alt?: string;
 }
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|\/)/i;
@@ -103,12 +110,15 @@ function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>):
     case 'figure': {
       const image = node.attrs?.imageId !== undefined ? images.get(node.attrs.imageId) : undefined;
       if (!image) return '';
-      const caption = node.attrs?.caption ? `<span class="caption">${escapeHtml(node.attrs.caption)}</span>` : '';
-      const credit = node.attrs?.credit ? ` <span class="credit">${escapeHtml(node.attrs.credit)}</span>` : '';
+      const captionText = node.attrs?.caption ?? image.caption;
+      const creditText = node.attrs?.credit ?? image.credit;
+      const caption = captionText ? `<span class="caption">${escapeHtml(captionText)}</span>` : '';
+      const credit = creditText ? ` <span class="credit">${escapeHtml(creditText)}</span>` : '';
       const figcaption = caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : '';
+      const srcset = image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${SIZES.column}"` : '';
       return (
-        `<figure class="photo"><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}"` +
-        ` alt="${escapeHtml(node.attrs?.alt ?? '')}" loading="lazy" decoding="async">${figcaption}</figure>`
+        `<figure class="photo"><img src="${escapeHtml(image.url)}"${srcset} width="${image.width}" height="${image.height}"` +
+        ` alt="${escapeHtml(node.attrs?.alt ?? image.alt ?? '')}" loading="lazy" decoding="async">${figcaption}</figure>`
       );
     }
     case 'embed':

@@ -12,7 +12,7 @@ import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
 import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, type BodyDoc, type BodyImage } from './body.js';
-import { imageUrl } from './store.js';
+import { BODY_IMAGE_COLUMNS, toBodyImage } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
 
 type Db = Kysely<Database>;
@@ -41,8 +41,8 @@ export class ArticleService {
     const ids = bodyImageIds(body);
     const images = new Map<number, BodyImage>();
     if (ids.length) {
-      const rows = await trx.selectFrom('images').select(['id', 'file', 'width', 'height']).where('id', 'in', ids).execute();
-      for (const r of rows) images.set(r.id, { id: r.id, url: imageUrl(r.file), width: r.width, height: r.height });
+      const rows = await trx.selectFrom('images').select(BODY_IMAGE_COLUMNS).where('id', 'in', ids).execute();
+      for (const r of rows) images.set(r.id, toBodyImage(r));
     }
     return renderBody(body, images);
   }

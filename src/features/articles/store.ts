@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { Lang } from '../../lib/i18n.js';
 import { localized } from '../../lib/localized.js';
+import { srcsetOf } from '../media/rules.js';
+import type { BodyImage } from './body.js';
 
 export interface ImageRef {
   id: number;
@@ -12,6 +14,8 @@ export interface ImageRef {
   alt: string;
   caption: string;
   credit: string;
+  /** Responsive WebP variants ("/media/…-320.webp 320w, …") when the image came through the media library. */
+  srcset?: string;
 }
 export interface RubricRef {
   id: number;
@@ -102,11 +106,23 @@ async function loadImages(db: Db, ids: number[]): Promise<Map<number, ImageRef>>
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('images').selectAll().where('id', 'in', [...new Set(ids)]).execute();
   return new Map(
-    rows.map((r) => [
-      r.id,
-      { id: r.id, url: imageUrl(r.file), width: r.width, height: r.height, alt: r.alt, caption: r.caption, credit: r.credit },
-    ]),
+    rows.map((r) => {
+      const srcset = srcsetOf(r.variants);
+      return [
+        r.id,
+        { id: r.id, url: imageUrl(r.file), width: r.width, height: r.height, alt: r.alt, caption: r.caption, credit: r.credit, ...(srcset ? { srcset } : {}) },
+      ];
+    }),
   );
+}
+
+/** The columns of an images row that an article body needs. */
+export const BODY_IMAGE_COLUMNS = ['id', 'file', 'width', 'height', 'variants', 'caption', 'credit', 'alt'] as const;
+
+/** An images row as the body renderer uses it: its srcset, and the caption, credit and alt text a figure falls back on. */
+export function toBodyImage(r: { id: number; file: string; width: number; height: number; variants: string; caption: string; credit: string; alt: string }): BodyImage {
+  const srcset = srcsetOf(r.variants);
+  return { id: r.id, url: imageUrl(r.file), width: r.width, height: r.height, caption: r.caption, credit: r.credit, alt: r.alt, ...(srcset ? { srcset } : {}) };
 }
 
 async function loadRubrics(db: Db, articleIds: number[], lang: Lang): Promise<Map<number, RubricRef[]>> {
@@ -295,6 +311,11 @@ export async function findTag(db: Db, lang: Lang, slug: string) {
 
 export async function findAuthor(db: Db, slug: string) {
   return db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** One image by id (an author's photo, for example), or null. */
+export async function findImage(db: Db, id: number): Promise<ImageRef | null> {
+  return (await loadImages(db, [id])).get(id) ?? null;
 }
 
 export async function viewCountOf(db: Db, id: number): Promise<number | null> {

@@ -4,6 +4,7 @@ import { formatDateline, formatDayTime, isoWithOffset } from '../../lib/time.js'
 import type { PageContext } from '../../web/layout/context.js';
 import type { ArticleFull, ArticleSummary, RubricRef } from './store.js';
 import { articlePath } from './rules.js';
+import { SIZES } from '../media/rules.js';
 
 /** The views number; data attributes let the beacon script update it with the fresh count. */
 export function ViewsCounter({ tr, articleId, count }: { tr: Translator; articleId: number; count: number }): Html {
@@ -33,13 +34,34 @@ function RubricLinks({ rubrics, ctx }: { rubrics: RubricRef[]; ctx: PageContext 
   );
 }
 
-export function ArticleCard({ article, ctx, headingLevel = 3 }: { article: ArticleSummary; ctx: PageContext; headingLevel?: 2 | 3 }): Html {
+/** `imageSizes` is the `sizes` of the cover when it has responsive variants: a full column unless the card sits in a list. */
+export function ArticleCard({
+  article,
+  ctx,
+  headingLevel = 3,
+  imageSizes = SIZES.column,
+}: {
+  article: ArticleSummary;
+  ctx: PageContext;
+  headingLevel?: 2 | 3;
+  imageSizes?: string;
+}): Html {
   const href = articlePath(article.lang, article.slug, ctx.settings.locale);
   const heading = <a href={href}>{article.headline}</a>;
   return (
     <article class="card">
       {article.cover ? (
-        <img class="card-image" src={article.cover.url} width={article.cover.width} height={article.cover.height} alt="" loading="lazy" decoding="async" />
+        <img
+          class="card-image"
+          src={article.cover.url}
+          srcset={article.cover.srcset}
+          sizes={article.cover.srcset ? imageSizes : undefined}
+          width={article.cover.width}
+          height={article.cover.height}
+          alt=""
+          loading="lazy"
+          decoding="async"
+        />
       ) : null}
       {headingLevel === 2 ? <h2>{heading}</h2> : <h3>{heading}</h3>}
       <p class="card-meta">
@@ -56,7 +78,7 @@ export function ArticleList({ articles, ctx, headingLevel }: { articles: Article
     <ul class="article-list">
       {articles.map((a) => (
         <li>
-          <ArticleCard article={a} ctx={ctx} headingLevel={headingLevel} />
+          <ArticleCard article={a} ctx={ctx} headingLevel={headingLevel} imageSizes={SIZES.listThumbnail} />
         </li>
       ))}
     </ul>

@@ -1,0 +1,326 @@
+/**
+ * The media library: uploads are decoded and re-encoded by sharp (turned upright from EXIF, every bit of
+ * metadata dropped), stored with WebP variants for srcset, and described once with a caption, credit
+ * and alt text that the editor offers again. An image an article or an author still uses is not deleted.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, ImagesTable } from '../../storage/schema.js';
+import { DomainError } from '../../lib/errors.js';
+import { can, type Actor } from '../accounts/policy.js';
+import { bodyImageIds, type BodyDoc } from '../articles/body.js';
+import {
+  inputFormat,
+  JPEG_QUALITY,
+  MAX_PIXELS,
+  mediaFolder,
+  mediaUrl,
+  normalizeImageText,
+  originalFile,
+  originalFormat,
+  parseVariants,
+  srcsetOf,
+  thumbnailOf,
+  uploadProblem,
+  variantFile,
+  variantWidths,
+  WEBP_QUALITY,
+  isSafeMediaFile,
+  type ImageText,
+  type Variant,
+} from './rules.js';
+
+type Db = Kysely<Database>;
+type ImageRow = Selectable<ImagesTable>;
+
+export interface MediaItem {
+  id: number;
+  url: string;
+  file: string;
+  mime: string;
+  width: number;
+  height: number;
+  caption: string;
+  credit: string;
+  alt: string;
+  createdAt: string;
+  uploadedBy: number | null;
+  variants: Variant[];
+  srcset: string | undefined;
+  /** A small variant for lists and pickers; the original when there are no variants (demo SVGs). */
+  thumbnail: string;
+}
+
+export interface UploadInput {
+  buffer: Buffer;
+  /** The name the browser sent: informative only, never used to decide the type or to name the file. */
+  filename?: string;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+}
+
+export interface MediaPage {
+  items: MediaItem[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** Where an image is used, so a refusal to delete it can say where. */
+export interface ImageUsage {
+  covers: Array<{ id: number; headline: string }>;
+  bodies: Array<{ id: number; headline: string }>;
+  authors: Array<{ id: number; name: string }>;
+}
+
+export interface MediaServiceOptions {
+  db: Db;
+  /** <DATA_DIR>: files go to <DATA_DIR>/media/yyyy/mm/. */
+  dataDir: string;
+  now: () => Date;
+}
+
+export const PAGE_SIZE = 48;
+
+const invalid = (message: string) => new DomainError('IMAGE_INVALID', message);
+
+export function toMediaItem(row: ImageRow): MediaItem {
+  const variants = parseVariants(row.variants);
+  const thumb = thumbnailOf(variants);
+  return {
+    id: row.id,
+    url: mediaUrl(row.file),
+    file: row.file,
+    mime: row.mime,
+    width: row.width,
+    height: row.height,
+    caption: row.caption,
+    credit: row.credit,
+    alt: row.alt,
+    createdAt: row.created_at,
+    uploadedBy: row.uploaded_by,
+    variants,
+    srcset: srcsetOf(row.variants),
+    thumbnail: mediaUrl(thumb ? thumb.file : row.file),
+  };
+}
+
+/** `%`, `_` and the escape character itself are literal in a search; `!` is the LIKE escape on both engines. */
+const likeEscape = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+
+export class MediaService {
+  constructor(private readonly o: MediaServiceOptions) {}
+
+  private get db() {
+    return this.o.db;
+  }
+
+  get mediaDir(): string {
+    return path.resolve(this.o.dataDir, 'media');
+  }
+
+  private textOrThrow(input: Partial<Record<keyof ImageText, string | undefined>>): Partial<ImageText> {
+    const { text, problems } = normalizeImageText(input);
+    if (problems.length) throw new DomainError('VALIDATION', 'The caption, credit or alt text is too long.', problems);
+    return text;
+  }
+
+  async get(id: number): Promise<MediaItem | null> {
+    const row = await this.db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toMediaItem(row) : null;
+  }
+
+  /** Newest first. */
+  async list(page = 1, perPage = PAGE_SIZE): Promise<MediaPage> {
+    const total = Number((await this.db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const pages = Math.max(1, Math.ceil(total / perPage));
+    const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+    const rows = await this.db
+      .selectFrom('images')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(perPage)
+      .offset((current - 1) * perPage)
+      .execute();
+    return { items: rows.map(toMediaItem), page: current, pages, total };
+  }
+
+  /**
+   * Recent images whose caption, credit or alt text contains `q`, for the editor's picker.
+   * Case is ignored for Latin letters on both engines, and for every alphabet on PostgreSQL.
+   */
+  async search(q: string, limit = 30): Promise<MediaItem[]> {
+    let query = this.db.selectFrom('images').selectAll();
+    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    for (const word of words) {
+      const pattern = `%${likeEscape(word)}%`;
+      query = query.where((eb) =>
+        eb.or(
+          (['caption', 'credit', 'alt'] as const).map(
+            (column) => sql<boolean>`(lower(${eb.ref(column)}) like ${pattern} escape '!' or ${eb.ref(column)} like ${pattern} escape '!')`,
+          ),
+        ),
+      );
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(Math.max(1, limit), 100)).execute();
+    return rows.map(toMediaItem);
+  }
+
+  async upload(actor: Actor | null, input: UploadInput): Promise<MediaItem> {
+    if (!can(actor, 'media.upload')) throw new DomainError('FORBIDDEN', 'Your role does not allow uploading images.');
+    const text = this.textOrThrow({ caption: input.caption ?? '', credit: input.credit ?? '', alt: input.alt ?? '' });
+    const { buffer } = input;
+
+    let probe: Metadata | null = null;
+    if (buffer.length > 0) {
+      try {
+        probe = await sharp(buffer, { limitInputPixels: false }).metadata();
+      } catch {
+        probe = null;
+      }
+    }
+    const problem = uploadProblem(buffer.length, probe);
+    if (problem) throw invalid(problem);
+    const format = inputFormat(probe!)!;
+
+    // Decoding can still fail past the header (a truncated or corrupt file): say so plainly.
+    const decode = () => sharp(buffer, { limitInputPixels: MAX_PIXELS }).rotate();
+    let transparent = false;
+    let original: { data: Buffer; info: OutputInfo };
+    let master: { data: Buffer; info: OutputInfo };
+    try {
+      if (probe!.hasAlpha) transparent = !(await decode().stats()).isOpaque;
+      const out = originalFormat(transparent);
+      original =
+        out.ext === 'png'
+          ? await decode().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true })
+          : await decode().removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      // One decode for every variant: the largest one, kept as raw pixels and scaled down from there.
+      const widths = variantWidths(original.info.width);
+      const scaled = decode().resize({ width: widths[widths.length - 1], withoutEnlargement: true }).toColourspace('srgb');
+      master = await (transparent ? scaled.ensureAlpha() : scaled.removeAlpha()).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw invalid(`The ${format.toUpperCase()} image is damaged or incomplete and cannot be decoded.`);
+    }
+
+    const { ext, mime } = originalFormat(transparent);
+    const at = this.o.now();
+    const folder = mediaFolder(at);
+    const id = randomBytes(8).toString('hex');
+    const file = originalFile(folder, id, ext);
+    const files: Array<{ file: string; data: Buffer }> = [{ file, data: original.data }];
+    const variants: Variant[] = [];
+    const raw = { width: master.info.width, height: master.info.height, channels: master.info.channels as 3 | 4 };
+    for (const width of variantWidths(original.info.width)) {
+      const data = await sharp(master.data, { raw })
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: WEBP_QUALITY, alphaQuality: 90, effort: 4 })
+        .toBuffer();
+      const name = variantFile(folder, id, width);
+      files.push({ file: name, data });
+      variants.push({ width, file: name, mime: 'image/webp' });
+    }
+
+    const dir = path.join(this.mediaDir, folder);
+    await fs.mkdir(dir, { recursive: true });
+    const written: string[] = [];
+    try {
+      for (const f of files) {
+        const target = path.join(this.mediaDir, f.file);
+        await fs.writeFile(target, f.data, { flag: 'wx' });
+        written.push(target);
+      }
+      const row = await this.db
+        .insertInto('images')
+        .values({
+          file,
+          mime,
+          width: original.info.width,
+          height: original.info.height,
+          caption: text.caption ?? '',
+          credit: text.credit ?? '',
+          alt: text.alt ?? '',
+          created_at: at.toISOString(),
+          variants: JSON.stringify(variants),
+          uploaded_by: actor!.id,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toMediaItem(row);
+    } catch (error) {
+      await Promise.all(written.map((f) => fs.rm(f, { force: true })));
+      throw error;
+    }
+  }
+
+  async update(actor: Actor | null, id: number, patch: { caption?: string; credit?: string; alt?: string }): Promise<MediaItem> {
+    if (!can(actor, 'media.upload')) throw new DomainError('FORBIDDEN', 'Your role does not allow editing images.');
+    const text = this.textOrThrow(patch);
+    if (Object.keys(text).length === 0) {
+      const item = await this.get(id);
+      if (!item) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
+      return item;
+    }
+    const row = await this.db.updateTable('images').set(text).where('id', '=', id).returningAll().executeTakeFirst();
+    if (!row) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
+    return toMediaItem(row);
+  }
+
+  /** Articles (as cover or in the body, in any status) and author profiles that use the image. */
+  async usage(id: number, db: Kysely<Database> = this.db): Promise<ImageUsage> {
+    const [covers, authors, candidates] = await Promise.all([
+      db.selectFrom('articles').select(['id', 'headline']).where('cover_image_id', '=', id).orderBy('id').execute(),
+      db.selectFrom('authors').select(['id', 'name']).where('photo_image_id', '=', id).orderBy('id').execute(),
+      // A cheap LIKE narrows the search (it also matches 12 when looking for 1); parsing each body decides.
+      db
+        .selectFrom('articles')
+        .select(['id', 'headline', 'body_json'])
+        .where((eb) => eb.or([eb('body_json', 'like', `%"imageId":${id}%`), eb('body_json', 'like', `%"imageId": ${id}%`)]))
+        .orderBy('id')
+        .execute(),
+    ]);
+    const bodies = candidates.filter((r) => bodyUsesImage(r.body_json, id)).map(({ id: articleId, headline }) => ({ id: articleId, headline }));
+    return { covers, bodies, authors };
+  }
+
+  async delete(actor: Actor | null, id: number): Promise<void> {
+    if (!can(actor, 'media.delete')) throw new DomainError('FORBIDDEN', 'Your role does not allow deleting images.');
+    const row = await this.db.transaction().execute(async (trx) => {
+      const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!image) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
+      const use = await this.usage(id, trx);
+      const articles = new Map([...use.covers, ...use.bodies].map((a) => [a.id, a.headline]));
+      if (articles.size > 0 || use.authors.length > 0) {
+        const where = [
+          ...[...articles.values()].map((h) => `the article “${h}”`),
+          ...use.authors.map((a) => `the author profile of ${a.name}`),
+        ];
+        throw new DomainError('IMAGE_IN_USE', `This image is used by ${where.slice(0, 3).join(', ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''}, so it cannot be deleted.`, [
+          ...use.covers.map((a) => `cover of article ${a.id}`),
+          ...use.bodies.map((a) => `body of article ${a.id}`),
+          ...use.authors.map((a) => `photo of author ${a.id}`),
+        ]);
+      }
+      await trx.deleteFrom('images').where('id', '=', id).execute();
+      return image;
+    });
+    const files = [row.file, ...parseVariants(row.variants).map((v) => v.file)].filter(isSafeMediaFile);
+    await Promise.all(files.map((f) => fs.rm(path.join(this.mediaDir, f), { force: true })));
+  }
+}
+
+/** True when an article body (stored JSON) has a figure showing image `id`. */
+export function bodyUsesImage(bodyJson: string, id: number): boolean {
+  try {
+    return bodyImageIds(JSON.parse(bodyJson) as BodyDoc).includes(id);
+  } catch {
+    // Not JSON we can read: fall back to the text, erring on the side of keeping the image.
+    return new RegExp(`"imageId"\\s*:\\s*${id}(?!\\d)`).test(bodyJson);
+  }
+}
