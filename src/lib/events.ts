@@ -4,7 +4,8 @@ export type DomainEvent =
   | { type: 'article.updated'; articleId: number }
   | { type: 'article.unpublished'; articleId: number }
   | { type: 'settings.changed' }
-  | { type: 'taxonomy.changed' };
+  | { type: 'taxonomy.changed' }
+  | { type: 'author.changed'; authorId: number };
 
 type Listener = (event: DomainEvent) => void;
 

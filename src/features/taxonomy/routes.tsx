@@ -1,0 +1,386 @@
+/** The rubrics-and-tags page of the back office (/admin/taxonomy/) and its forms. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { h } from '../../lib/html.js';
+import { DomainError } from '../../lib/errors.js';
+import { LANGS, type Lang } from '../../lib/i18n.js';
+import { localized, translationOf } from '../../lib/localized.js';
+import { ERROR_CATALOGUE } from '../../web/errors.js';
+import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
+import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
+import { Notice } from '../../web/admin/Notice.js';
+import { langPrefix } from '../articles/rules.js';
+import { TaxonomyError, type TaxonomyProblem } from './rules.js';
+import { TaxonomyService } from './service.js';
+import type { RubricListItem, TagListItem } from './store.js';
+import { DONE_KEYS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
+
+const listQuery = z.object({
+  q: z.string().max(120).catch(''),
+  lang: z.enum(LANGS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  done: z.string().optional().catch(undefined),
+});
+type ListQuery = z.infer<typeof listQuery>;
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+/** The list's query string (search, language, page) to carry through a form and back. */
+function listSearch(query: ListQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (query.q) params.set('q', query.q);
+  if (query.lang) params.set('lang', query.lang);
+  if (query.page > 1) params.set('page', String(query.page));
+  for (const [k, v] of Object.entries(extra)) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+function problemText(t: TaxonomyText, error: DomainError): string {
+  if (!(error instanceof TaxonomyError)) return error.message;
+  const problem: TaxonomyProblem = error.problem;
+  const describe = t.problems[problem.reason] as (p: TaxonomyProblem) => string;
+  return describe(problem);
+}
+
+function RubricsSection({ ctx, t, rubrics, locale }: { ctx: AdminContext; t: TaxonomyText; rubrics: RubricListItem[]; locale: Lang }) {
+  return (
+    <section aria-labelledby="rubrics-heading" class="taxonomy-rubrics">
+      <h2 id="rubrics-heading">{t.rubrics}</h2>
+      <p class="help">{t.rubricsHelp}</p>
+      <table class="data">
+        <thead>
+          <tr>
+            <th scope="col">{t.order}</th>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.address}</th>
+            <th scope="col">{t.kind}</th>
+            <th scope="col">{t.articles}</th>
+            <th scope="col">{t.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rubrics.map((r) => {
+            const display = localized(r.name, r.translations, ctx.lang, 'name');
+            const nameEn = translationOf(r.translations, 'en', 'name');
+            return (
+              <tr>
+                <td class="order-buttons">
+                  <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/move`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="direction" value="up" />
+                    <button type="submit" aria-label={t.moveUp(display)} title={t.moveUp(display)}>
+                      ↑
+                    </button>
+                  </form>
+                  <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/move`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="direction" value="down" />
+                    <button type="submit" aria-label={t.moveDown(display)} title={t.moveDown(display)}>
+                      ↓
+                    </button>
+                  </form>
+                </td>
+                <td>
+                  {r.name}
+                  {nameEn ? (
+                    <span class="muted" lang="en">
+                      {' '}
+                      / {nameEn}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <a href={`${langPrefix(locale, locale)}/rubric/${r.slug}/`}>{r.slug}</a>
+                  {r.oldSlugs.length ? (
+                    <p class="muted old-slugs">
+                      {t.oldAddresses}: {r.oldSlugs.join(', ')}
+                    </p>
+                  ) : null}
+                </td>
+                <td>{r.isFlag ? t.flag : t.section}</td>
+                <td>{r.articleCount}</td>
+                <td>
+                  <details>
+                    <summary>{t.editOf(display)}</summary>
+                    <form method="post" action={`/admin/taxonomy/rubrics/${r.id}`} class="stack">
+                      <CsrfField ctx={ctx} />
+                      <label>
+                        {t.nameRu}
+                        <input type="text" name="name" value={r.name} required maxlength="120" />
+                      </label>
+                      <label>
+                        {t.nameEn}
+                        <input type="text" name="name_en" value={nameEn} maxlength="120" lang="en" />
+                      </label>
+                      <label>
+                        {t.address}
+                        <input type="text" name="slug" value={r.slug} required maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+                      </label>
+                      <p class="help">{t.slugHelp}</p>
+                      <button type="submit">{t.save}</button>
+                    </form>
+                    {r.articleCount === 0 ? (
+                      <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/delete`} class="stack">
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="danger">
+                          {t.remove}
+                        </button>
+                      </form>
+                    ) : (
+                      <p class="help">{t.removeHelp}</p>
+                    )}
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h3>{t.newRubric}</h3>
+      <form method="post" action="/admin/taxonomy/rubrics" class="stack">
+        <CsrfField ctx={ctx} />
+        <label>
+          {t.nameRu}
+          <input type="text" name="name" required maxlength="120" />
+        </label>
+        <label>
+          {t.nameEn}
+          <input type="text" name="name_en" maxlength="120" lang="en" />
+        </label>
+        <label>
+          {t.address}
+          <input type="text" name="slug" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+        </label>
+        <p class="help">{t.slugNewHelp}</p>
+        <label class="checkbox">
+          <input type="checkbox" name="is_flag" value="1" />
+          {t.isFlag}
+        </label>
+        <button type="submit">{t.add}</button>
+      </form>
+    </section>
+  );
+}
+
+function TagsSection(props: { ctx: AdminContext; t: TaxonomyText; tags: TagListItem[]; total: number; pageSize: number; query: ListQuery; locale: Lang }) {
+  const { ctx, t, tags, total, pageSize, query, locale } = props;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const back = listSearch(query);
+  return (
+    <section aria-labelledby="tags-heading" class="taxonomy-tags" id="tags">
+      <h2 id="tags-heading">{t.tags}</h2>
+      <p class="help">{t.tagsHelp}</p>
+      <form method="get" action="/admin/taxonomy/#tags" class="inline-form search-form" role="search">
+        <label>
+          {t.searchLabel}
+          <input type="search" name="q" value={query.q} maxlength="120" />
+        </label>
+        <label>
+          {t.language}
+          <select name="lang">
+            <option value="" selected={!query.lang}>
+              {t.allLanguages}
+            </option>
+            {LANGS.map((l) => (
+              <option value={l} selected={query.lang === l}>
+                {t.langNames[l] ?? l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t.search}</button>
+      </form>
+      <p class="muted">{t.tagsFound(total)}</p>
+      {tags.length === 0 ? (
+        <p>{t.noTags}</p>
+      ) : (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.language}</th>
+              <th scope="col">{t.address}</th>
+              <th scope="col">{t.articles}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tags.map((tag) => (
+              <tr>
+                <td lang={tag.lang}>{tag.name}</td>
+                <td>{t.langNames[tag.lang] ?? tag.lang}</td>
+                <td>
+                  <a href={`${langPrefix(tag.lang as Lang, locale)}/tag/${tag.slug}/`}>{tag.slug}</a>
+                </td>
+                <td>{tag.articleCount}</td>
+                <td>
+                  <details>
+                    <summary>{t.editOf(tag.name)}</summary>
+                    <form method="post" action={`/admin/taxonomy/tags/${tag.id}${back}`} class="stack">
+                      <CsrfField ctx={ctx} />
+                      <label>
+                        {t.newName}
+                        <input type="text" name="name" value={tag.name} required maxlength="120" lang={tag.lang} />
+                      </label>
+                      <label>
+                        {t.newAddress}
+                        <input type="text" name="slug" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
+                      </label>
+                      <p class="help">{t.tagSlugHelp}</p>
+                      <button type="submit">{t.rename}</button>
+                    </form>
+                    <form method="post" action={`/admin/taxonomy/tags/${tag.id}/merge${back}`} class="stack">
+                      <CsrfField ctx={ctx} />
+                      <label>
+                        {t.mergeInto}
+                        <input type="text" name="into" required maxlength="120" lang={tag.lang} />
+                      </label>
+                      <button type="submit">{t.merge}</button>
+                    </form>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 ? (
+        <nav class="pagination" aria-label={t.pages}>
+          {query.page > 1 ? (
+            <a rel="prev" href={`/admin/taxonomy/${listSearch({ ...query, page: query.page - 1, done: undefined })}#tags`}>
+              ← {t.previous}
+            </a>
+          ) : null}
+          <span aria-current="page">{t.pageOf(query.page, pages)}</span>
+          {query.page < pages ? (
+            <a rel="next" href={`/admin/taxonomy/${listSearch({ ...query, page: query.page + 1, done: undefined })}#tags`}>
+              {t.next} →
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
+
+export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const { csrf } = deps;
+  const taxonomy = new TaxonomyService(deps.db, deps.services.events);
+  const guard = (request: FastifyRequest, reply: FastifyReply) => requireStaff(deps, request, reply, 'taxonomy.manage');
+
+  async function page(request: FastifyRequest, reply: FastifyReply, status = 200, error?: DomainError) {
+    const user = request.user!;
+    const ctx = adminContext(deps, request, reply);
+    const t = TAXONOMY_TEXT[ctx.lang];
+    const query = listQuery.parse(request.query ?? {});
+    const locale = deps.settings.get().locale;
+    const [rubrics, tags] = await Promise.all([taxonomy.listRubrics(user), taxonomy.searchTags(user, { q: query.q, lang: query.lang, page: query.page })]);
+    const done = DONE_KEYS.includes(query.done as Done) ? t.done[query.done as Done] : undefined;
+    return sendAdmin(
+      reply,
+      <AdminLayout ctx={ctx} title={t.title}>
+        <h1>{t.title}</h1>
+        {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+        {done && !error ? <Notice kind="ok">{done}</Notice> : null}
+        <RubricsSection ctx={ctx} t={t} rubrics={rubrics} locale={locale} />
+        <TagsSection ctx={ctx} t={t} tags={tags.tags} total={tags.total} pageSize={tags.pageSize} query={query} locale={locale} />
+      </AdminLayout>,
+      status,
+    );
+  }
+
+  /** Runs a change; on success goes back to the list (keeping its search) with a confirmation, else shows the page with the reason. */
+  async function change(request: FastifyRequest, reply: FastifyReply, done: Done, anchor: string, run: () => Promise<void>) {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page(request, reply, ERROR_CATALOGUE[error.code].status, error);
+    }
+    const query = listQuery.parse(request.query ?? {});
+    return reply.redirect(`/admin/taxonomy/${listSearch({ ...query, done: undefined }, { done })}${anchor}`, 303);
+  }
+
+  function idOf(request: FastifyRequest): number | null {
+    const parsed = idParams.safeParse(request.params);
+    return parsed.success ? parsed.data.id : null;
+  }
+
+  app.get('/admin/taxonomy/', async (request, reply) => {
+    if (!guard(request, reply)) return reply;
+    return page(request, reply);
+  });
+
+  app.post('/admin/taxonomy/rubrics', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const body = formBody(request);
+    return change(request, reply, 'created', '#rubrics-heading', async () => {
+      await taxonomy.createRubric(user, {
+        name: field(body, 'name'),
+        nameEn: field(body, 'name_en'),
+        slug: field(body, 'slug').trim() || undefined,
+        isFlag: field(body, 'is_flag') === '1',
+      });
+    });
+  });
+
+  app.post('/admin/taxonomy/rubrics/:id', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const id = idOf(request);
+    if (id === null) return sendAdminNotFound(deps, request, reply);
+    const body = formBody(request);
+    return change(request, reply, 'renamed', '#rubrics-heading', () =>
+      taxonomy.renameRubric(user, id, {
+        name: field(body, 'name'),
+        nameEn: field(body, 'name_en'),
+        slug: field(body, 'slug').trim() || undefined,
+      }),
+    );
+  });
+
+  app.post('/admin/taxonomy/rubrics/:id/move', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const id = idOf(request);
+    if (id === null) return sendAdminNotFound(deps, request, reply);
+    const direction = field(formBody(request), 'direction') === 'down' ? 'down' : 'up';
+    return change(request, reply, 'moved', '#rubrics-heading', () => taxonomy.moveRubric(user, id, direction));
+  });
+
+  app.post('/admin/taxonomy/rubrics/:id/delete', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const id = idOf(request);
+    if (id === null) return sendAdminNotFound(deps, request, reply);
+    return change(request, reply, 'deleted', '#rubrics-heading', () => taxonomy.deleteRubric(user, id));
+  });
+
+  app.post('/admin/taxonomy/tags/:id', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const id = idOf(request);
+    if (id === null) return sendAdminNotFound(deps, request, reply);
+    const body = formBody(request);
+    return change(request, reply, 'renamed', '#tags', () =>
+      taxonomy.renameTag(user, id, { name: field(body, 'name'), slug: field(body, 'slug').trim() || undefined }),
+    );
+  });
+
+  app.post('/admin/taxonomy/tags/:id/merge', async (request, reply) => {
+    csrf.verify(request);
+    const user = guard(request, reply);
+    if (!user) return reply;
+    const id = idOf(request);
+    if (id === null) return sendAdminNotFound(deps, request, reply);
+    const into = field(formBody(request), 'into');
+    return change(request, reply, 'merged', '#tags', () => taxonomy.mergeTagInto(user, id, into));
+  });
+}
