@@ -51,7 +51,10 @@ export class ArticleService {
     const ids: number[] = [];
     for (const name of names) {
       const slug = slugify(name);
-      const existing = await trx.selectFrom('tags').select('id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst();
+      const existing =
+        (await trx.selectFrom('tags').select('id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst()) ??
+        // A tag's old name (after a rename or merge) means the tag it became.
+        (await trx.selectFrom('tag_slugs').select('tag_id as id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst());
       if (existing) ids.push(existing.id);
       else {
         const row = await trx.insertInto('tags').values({ lang, slug, name: name.trim() }).returning('id').executeTakeFirstOrThrow();

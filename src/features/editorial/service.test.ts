@@ -107,3 +107,23 @@ forEachDialect('editorial service', (dialect) => {
     expect(await codeOf(n.services.editorial.save(actors.editor!, id, { headline: 'Поздно' }, updatedAt))).toBe('CONFLICT');
   });
 });
+
+forEachDialect('tags typed by an old name', (dialect) => {
+  it('files the article under the tag that old name became', async () => {
+    const n = await createNewsroom(dialect);
+    try {
+      const { TaxonomyService } = await import('../taxonomy/service.js');
+      const editor = { id: await n.services.accounts.createUser({ email: 'ed@example.com', name: 'ed', role: 'editor', password: 'caspian-ferry-2024' }), role: 'editor' as const };
+      const first = await n.services.editorial.create(editor, { lang: 'ru', headline: 'Один', body: { type: 'doc', content: [] }, tags: ['Порт Актау'] });
+      const tag = await n.db.kysely.selectFrom('tags').select('id').where('slug', '=', 'port-aktau').executeTakeFirstOrThrow();
+      await new TaxonomyService(n.db.kysely, n.services.events).renameTag(editor, tag.id, { name: 'Порт Актау (Казахстан)' });
+      const second = await n.services.editorial.create(editor, { lang: 'ru', headline: 'Два', body: { type: 'doc', content: [] }, tags: ['порт актау'] });
+      const tagsOf = async (id: number) => (await n.services.articles.currentInput(n.db.kysely, id)).tags;
+      expect(await tagsOf(first)).toEqual(['Порт Актау (Казахстан)']);
+      expect(await tagsOf(second)).toEqual(['Порт Актау (Казахстан)']);
+      expect(await n.db.kysely.selectFrom('tags').selectAll().execute()).toHaveLength(1);
+    } finally {
+      await n.close();
+    }
+  });
+});
