@@ -7,22 +7,31 @@ import { createDb } from './storage/db.js';
 import { migrate } from './storage/migrate.js';
 import { createServices } from './services.js';
 import { buildApp } from './web/app.js';
-import { isEmpty, loadDemo } from './demo/loader.js';
+import { isEmpty, loadDemo, type DemoAccount } from './demo/loader.js';
 
 export interface ServeOptions {
   /** Load the demo newsroom when the database has no articles yet. */
   demoIfEmpty?: boolean;
 }
 
-export async function serve(config: Config, options: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
+export interface Server {
+  url: string;
+  /** The demo staff accounts created by this start (with their one-time passwords), or none. */
+  demoAccounts: DemoAccount[];
+  close: () => Promise<void>;
+}
+
+export async function serve(config: Config, options: ServeOptions = {}): Promise<Server> {
   const logger = pino({ level: config.logLevel });
   fs.mkdirSync(path.resolve(config.dataDir, 'media'), { recursive: true });
   const db = createDb(config.database);
   await migrate(db);
   const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'views flush failed') });
+  let demoAccounts: DemoAccount[] = [];
   if (options.demoIfEmpty && (await isEmpty(services))) {
-    const { articles } = await loadDemo(services, config.dataDir);
-    logger.info(`Loaded the demo newsroom: ${articles} articles.`);
+    const demo = await loadDemo(services, config.dataDir);
+    demoAccounts = demo.accounts;
+    logger.info(`Loaded the demo newsroom: ${demo.articles} articles.`);
   }
   services.views.start();
   services.outbox.start();
@@ -40,5 +49,5 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await services.views.close();
     await db.close();
   };
-  return { url: config.publicUrl ?? `http://${shownHost}:${port}`, close };
+  return { url: config.publicUrl ?? `http://${shownHost}:${port}`, demoAccounts, close };
 }

@@ -1,12 +1,16 @@
-/** The `dateline` command: serve, migrate, demo, settings. */
+/** The `dateline` command: serve, migrate, demo, settings, user. */
 import 'dotenv/config';
 import { loadConfig, ConfigError, type Config } from '../config/index.js';
 import { createDb } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
 import { createServices } from '../services.js';
-import { isEmpty, loadDemo } from '../demo/loader.js';
+import { demoSignInText, isEmpty, loadDemo } from '../demo/loader.js';
 import { serve } from '../main.js';
 import { SETTING_KEYS, SettingsValidationError, type SettingKey } from '../features/settings/rules.js';
+import { DomainError } from '../lib/errors.js';
+import { STAFF_ROLES, type StaffRole } from '../features/accounts/policy.js';
+import { generatePassword } from '../features/accounts/rules.js';
+import type { Services } from '../services.js';
 
 const USAGE = `Usage: dateline <command>
 
@@ -16,12 +20,17 @@ Commands:
   demo [--force]            load the demo newsroom (refuses a database that already has articles unless --force)
   settings                  show the site settings
   settings set KEY VALUE    change one setting; VALUE is JSON for lists and objects (keys: ${SETTING_KEYS.join(', ')})
+  user create --email E --name N --role ${STAFF_ROLES.join('|')} [--author SLUG] [--password P]
+                            create a staff account (without --password, a strong one is generated and printed once;
+                            --author links the account to a byline profile)
+  user password --email E [--password P]
+                            set a new password (generated and printed once if omitted) and sign the account out everywhere
 
 Configuration comes from the environment or .env: PORT, HOST, DATABASE_URL, PUBLIC_URL, DATA_DIR, … (see README).`;
 
 class UsageError extends Error {}
 
-async function withServices<T>(config: Config, fn: (s: Awaited<ReturnType<typeof createServices>>) => Promise<T>): Promise<T> {
+async function withServices<T>(config: Config, fn: (s: Services) => Promise<T>): Promise<T> {
   const db = createDb(config.database);
   try {
     await migrate(db);
@@ -30,6 +39,63 @@ async function withServices<T>(config: Config, fn: (s: Awaited<ReturnType<typeof
   } finally {
     await db.close();
   }
+}
+
+/** `--name value` and `--name=value` options; anything else, or a name not in `known`, is a usage error. */
+function parseOptions(args: string[], known: readonly string[], usage: string): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--([a-z]+)(?:=(.*))?$/s.exec(args[i]!);
+    if (!m || !known.includes(m[1]!)) throw new UsageError(`Unknown argument "${args[i]}".\n\n${usage}`);
+    const value = m[2] ?? args[++i];
+    if (value === undefined || (m[2] === undefined && value.startsWith('--'))) throw new UsageError(`--${m[1]} needs a value.\n\n${usage}`);
+    options[m[1]!] = value;
+  }
+  return options;
+}
+
+const USER_USAGE = `Usage:
+  dateline user create --email E --name N --role ${STAFF_ROLES.join('|')} [--author SLUG] [--password P]
+  dateline user password --email E [--password P]`;
+
+function siteUrl(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}
+
+function printPassword(out: (line: string) => void, password: string): void {
+  out(`Password: ${password}`);
+  out('It is shown only this once: pass it on safely. It can be changed with "dateline user password".');
+}
+
+async function userCommand(config: Config, services: Services, args: string[], out: (line: string) => void): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'create') {
+    const o = parseOptions(rest, ['email', 'name', 'role', 'author', 'password'], USER_USAGE);
+    const missing = ['email', 'name', 'role'].filter((k) => !o[k]);
+    if (missing.length) throw new UsageError(`Missing ${missing.map((k) => `--${k}`).join(', ')}.\n\n${USER_USAGE}`);
+    if (!(STAFF_ROLES as readonly string[]).includes(o.role!)) throw new UsageError(`Unknown role "${o.role}". Roles: ${STAFF_ROLES.join(', ')}.`);
+    let authorId: number | null = null;
+    if (o.author !== undefined) {
+      const author = await services.db.kysely.selectFrom('authors').select('id').where('slug', '=', o.author).executeTakeFirst();
+      if (!author) throw new UsageError(`There is no author profile "${o.author}".`);
+      authorId = author.id;
+    }
+    const password = o.password ?? generatePassword();
+    await services.accounts.createUser({ email: o.email!, name: o.name!, role: o.role as StaffRole, password, authorId });
+    out(`Created ${o.role} ${o.email!.trim().toLowerCase()} (${o.name!.trim()}). Sign in at ${siteUrl(config)}/admin/`);
+    if (o.password === undefined) printPassword(out, password);
+    return 0;
+  }
+  if (sub === 'password') {
+    const o = parseOptions(rest, ['email', 'password'], USER_USAGE);
+    if (!o.email) throw new UsageError(`Missing --email.\n\n${USER_USAGE}`);
+    const password = o.password ?? generatePassword();
+    await services.accounts.setPassword(o.email, password);
+    out(`Set a new password for ${o.email.trim().toLowerCase()} and signed the account out everywhere.`);
+    if (o.password === undefined) printPassword(out, password);
+    return 0;
+  }
+  throw new UsageError(USER_USAGE);
 }
 
 function parseValue(raw: string): unknown {
@@ -51,6 +117,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     case 'serve': {
       const server = await serve(config, { demoIfEmpty: args.includes('--demo') });
       out(`Dateline is serving ${server.url}`);
+      if (server.demoAccounts.length) out(demoSignInText(server.url, server.demoAccounts));
       const stop = () => {
         void server.close().then(() => process.exit(0));
       };
@@ -73,8 +140,9 @@ export async function run(argv: string[], env: Record<string, string | undefined
         if (!(await isEmpty(services)) && !args.includes('--force')) {
           throw new UsageError('The database already has articles; the demo is loaded only into an empty one (use --force to add it anyway).');
         }
-        const { articles } = await loadDemo(services, config.dataDir);
+        const { articles, accounts } = await loadDemo(services, config.dataDir);
         out(`Loaded the demo newsroom: ${articles} articles.`);
+        if (accounts.length) out(demoSignInText(siteUrl(config), accounts));
         return 0;
       });
     case 'settings':
@@ -90,6 +158,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
         out(`${key} = ${JSON.stringify(updated[key as SettingKey])}`);
         return 0;
       });
+    case 'user':
+      return withServices(config, (services) => userCommand(config, services, args, out));
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }
@@ -102,6 +172,7 @@ export async function cli(): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) console.error(error.message);
     else if (error instanceof SettingsValidationError) console.error(`Invalid value: ${error.message}`);
+    else if (error instanceof DomainError) console.error(error.message);
     else console.error(`dateline: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   }

@@ -6,7 +6,7 @@ import { forEachDialect, createTestDb, type TestDb } from '../../test/helpers/db
 import { loadConfig } from '../config/index.js';
 import { createServices, type Services } from '../services.js';
 import { toLocal, localDateKey } from '../lib/time.js';
-import { DEMO_ARTICLES, demoInstant, loadDemo } from './loader.js';
+import { DEMO_ARTICLES, DEMO_STAFF, demoInstant, demoSignInText, loadDemo } from './loader.js';
 
 it('demo content: 40+ articles, both languages, translations, tags and no tags, unique slugs', () => {
   expect(DEMO_ARTICLES.length).toBeGreaterThanOrEqual(40);
@@ -32,6 +32,19 @@ it('dates demo articles relative to the load day and never in the future', () =>
   const now = new Date('2024-04-11T07:54:00Z');
   expect(demoInstant({ daysAgo: 2, time: '00:30' }, now, 'Europe/Moscow', 0).toISOString()).toBe('2024-04-08T21:30:00.000Z');
   expect(demoInstant({ daysAgo: 0, time: '22:00' }, now, 'Europe/Moscow', 3).getTime()).toBeLessThan(now.getTime());
+});
+
+it('prints the demo sign-in block with every account once', () => {
+  const text = demoSignInText('https://demo.example/', [
+    { email: 'editor@dateline.test', name: 'Анна Морозова', role: 'editor', password: 'p4ssw0rdp4ssw0rdp4ss' },
+    { email: 'moderator@dateline.test', name: 'Павел Ершов', role: 'moderator', password: 'Q4ssw0rdp4ssw0rdp4ss' },
+  ]);
+  expect(text.split('\n')).toEqual([
+    'Demo sign-in at https://demo.example/admin/:',
+    '  editor@dateline.test    / p4ssw0rdp4ssw0rdp4ss   (editor)',
+    '  moderator@dateline.test / Q4ssw0rdp4ssw0rdp4ss   (moderator)',
+    expect.stringContaining('shown only now'),
+  ]);
 });
 
 forEachDialect('demo newsroom loader', (dialect) => {
@@ -82,5 +95,43 @@ forEachDialect('demo newsroom loader', (dialect) => {
     expect(flagged.length).toBeGreaterThan(0);
     const days = flagged.map((f) => `${f.lang}:${localDateKey(toLocal(new Date(f.published_at!), 'Europe/Moscow'))}`);
     expect(new Set(days).size).toBe(days.length);
+  });
+
+  it('creates one demo staff account per role with a fresh random password, editor and author under demo bylines', async () => {
+    const { accounts } = await loadDemo(services, dir);
+    expect(accounts.map((a) => [a.email, a.role])).toEqual([
+      ['owner@dateline.test', 'owner'],
+      ['editor@dateline.test', 'editor'],
+      ['author@dateline.test', 'author'],
+      ['moderator@dateline.test', 'moderator'],
+    ]);
+    expect(new Set(accounts.map((a) => a.password)).size).toBe(4);
+    for (const a of accounts) {
+      expect(a.password).toMatch(/^[A-Za-z0-9]{20}$/);
+      const { mfaRequired } = await services.accounts.signIn({ email: a.email, password: a.password, ip: '127.0.0.1', userAgent: 'test' });
+      expect(mfaRequired).toBe(false);
+    }
+    const bylines = await db.kysely
+      .selectFrom('users')
+      .leftJoin('authors', 'authors.id', 'users.author_id')
+      .select(['users.email', 'authors.slug'])
+      .orderBy('users.id')
+      .execute();
+    expect(bylines).toEqual([
+      { email: 'owner@dateline.test', slug: null },
+      { email: 'editor@dateline.test', slug: 'morozova' },
+      { email: 'author@dateline.test', slug: 'aliyev' },
+      { email: 'moderator@dateline.test', slug: null },
+    ]);
+    // No password is written anywhere but the hash.
+    const hashes = await db.kysely.selectFrom('users').select('password_hash').execute();
+    for (const h of hashes) expect(h.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('leaves an existing account alone and does not report it again', async () => {
+    await services.accounts.createUser({ email: 'editor@dateline.test', name: 'Своя', role: 'editor', password: 'our-own-password' });
+    const { accounts } = await loadDemo(services, dir);
+    expect(accounts.map((a) => a.email)).toEqual(DEMO_STAFF.map((a) => a.email).filter((e) => e !== 'editor@dateline.test'));
+    await expect(services.accounts.signIn({ email: 'editor@dateline.test', password: 'our-own-password', ip: '127.0.0.1', userAgent: 'test' })).resolves.toBeTruthy();
   });
 });

@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../services.js';
+import type { StaffRole } from '../features/accounts/policy.js';
+import { generatePassword } from '../features/accounts/rules.js';
 import { addDays, fromLocal, toLocal } from '../lib/time.js';
 import type { BlockNode, BodyDoc } from '../features/articles/body.js';
-import type { Block, DemoArticle, ImageKey } from './content/types.js';
+import type { AuthorKey, Block, DemoArticle, ImageKey } from './content/types.js';
 import ruArticles from './content/ru.js';
 import enArticles from './content/en.js';
 import { IMAGE_HEIGHT, IMAGE_WIDTH, renderDemoImage } from './images.js';
@@ -44,7 +46,46 @@ export async function isEmpty(services: Services): Promise<boolean> {
   return !row;
 }
 
-export async function loadDemo(services: Services, dataDir: string): Promise<{ articles: number }> {
+/** A demo staff account, with the password generated when it was created (never stored in the repository). */
+export interface DemoAccount {
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+}
+
+/** The demo staff: one account per role; the editor and the author write under demo bylines. */
+export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; role: StaffRole; author?: AuthorKey }> = [
+  { email: 'owner@dateline.test', name: 'Елена Воронцова', role: 'owner' },
+  { email: 'editor@dateline.test', name: DEMO_AUTHORS.morozova.name, role: 'editor', author: 'morozova' },
+  { email: 'author@dateline.test', name: DEMO_AUTHORS.aliyev.name, role: 'author', author: 'aliyev' },
+  { email: 'moderator@dateline.test', name: 'Павел Ершов', role: 'moderator' },
+];
+
+/** Creates the demo staff accounts that do not exist yet, each with a fresh random password; returns those created. */
+async function createDemoStaff(services: Services, authorIds: Map<string, number>): Promise<DemoAccount[]> {
+  const created: DemoAccount[] = [];
+  for (const a of DEMO_STAFF) {
+    const exists = await services.db.kysely.selectFrom('users').select('id').where('email', '=', a.email).executeTakeFirst();
+    if (exists) continue;
+    const password = generatePassword();
+    await services.accounts.createUser({ email: a.email, name: a.name, role: a.role, password, authorId: a.author ? (authorIds.get(a.author) ?? null) : null });
+    created.push({ email: a.email, name: a.name, role: a.role, password });
+  }
+  return created;
+}
+
+/** The block printed once, when the demo accounts are created: where to sign in, and with what. */
+export function demoSignInText(siteUrl: string, accounts: readonly DemoAccount[]): string {
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  return [
+    `Demo sign-in at ${siteUrl.replace(/\/+$/, '')}/admin/:`,
+    ...accounts.map((a) => `  ${a.email.padEnd(width)} / ${a.password}   (${a.role})`),
+    'These passwords are shown only now. Change them with "dateline user password --email …" before the site goes public.',
+  ].join('\n');
+}
+
+export async function loadDemo(services: Services, dataDir: string): Promise<{ articles: number; accounts: DemoAccount[] }> {
   const db = services.db.kysely;
   const now = services.now();
   const mediaDir = path.resolve(dataDir, 'media', 'demo');
@@ -113,5 +154,6 @@ export async function loadDemo(services: Services, dataDir: string): Promise<{ a
   }
 
   await services.settings.set('channels', DEMO_CHANNELS);
-  return { articles: DEMO_ARTICLES.length };
+  const accounts = await createDemoStaff(services, authorIds);
+  return { articles: DEMO_ARTICLES.length, accounts };
 }

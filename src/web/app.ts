@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/index.js';
@@ -19,6 +20,12 @@ import { Site, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
+import { taxonomyRoutes } from '../features/taxonomy/routes.js';
+import { authorRoutes } from '../features/authors/routes.js';
+import { settingsRoutes } from '../features/settings/routes.js';
+import { editorialRoutes } from '../features/editorial/routes.js';
+import { mediaRoutes, MAX_UPLOAD_BYTES } from '../features/media/routes.js';
+import { dashboardRoutes } from '../features/dashboard/routes.js';
 import type { AdminDeps } from './admin/kit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,6 +89,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(cookie);
   registerAuth(app, services.accounts);
   await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 16 * 1024, parts: 24 } });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
   await app.register(fastifyStatic, { root: path.resolve(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '7d' });
@@ -96,9 +104,16 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     settings: services.settings,
     accounts: services.accounts,
     csrf: new Csrf(await loadCsrfSecret(services.db.kysely)),
+    site,
     origin: (request) => site.origin(request),
   };
   accountRoutes(app, admin);
+  taxonomyRoutes(app, admin);
+  authorRoutes(app, admin);
+  settingsRoutes(app, admin);
+  editorialRoutes(app, admin);
+  mediaRoutes(app, admin, config.dataDir);
+  dashboardRoutes(app, admin);
 
   app.get('/healthz', async () => ({ ok: true }));
   return app;

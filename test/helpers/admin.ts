@@ -35,3 +35,40 @@ export function postForm(n: Newsroom, s: StaffSession, url: string, fields: Reco
   for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return n.app.inject({ method: 'POST', url, headers: { ...s.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
 }
+
+/** An anonymous visitor's form: the CSRF cookie a page sets and the token in its form. */
+export interface AnonymousForm {
+  cookie: string;
+  csrf: string;
+}
+
+/** Opens a page as an anonymous visitor (sign-in, forgot, reset and invitation pages) to post its form. */
+export async function anonymousForm(n: Newsroom, url: string, headers: Record<string, string> = {}): Promise<AnonymousForm> {
+  const page = await n.app.inject({ url, headers });
+  const set = page.cookies.find((c) => c.name === 'dl_csrf');
+  if (!set) throw new Error(`${url} set no CSRF cookie (status ${page.statusCode})`);
+  return { cookie: `dl_csrf=${set.value}`, csrf: csrfFrom(page.body) };
+}
+
+/** Posts an anonymous form with the visitor's CSRF cookie and token. */
+export function postAnonymous(n: Newsroom, form: AnonymousForm, url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const body = new URLSearchParams({ _csrf: form.csrf, ...fields });
+  return n.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: form.cookie, 'sec-fetch-site': 'same-origin', 'user-agent': BROWSER_UA, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    payload: body.toString(),
+  });
+}
+
+/** Signs in through the sign-in form, as a browser would. */
+export async function signInThroughForm(n: Newsroom, email: string, password: string, headers: Record<string, string> = {}) {
+  const form = await anonymousForm(n, '/admin/sign-in', headers);
+  return postAnonymous(n, form, '/admin/sign-in', { email, password }, headers);
+}
+
+/** The `dl_session=…` cookie header a response set, if any. */
+export function sessionCookieOf(res: { cookies: Array<{ name: string; value: string }> }): string | null {
+  const c = res.cookies.find((x) => x.name === 'dl_session' && x.value !== '');
+  return c ? `dl_session=${c.value}` : null;
+}

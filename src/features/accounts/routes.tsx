@@ -6,7 +6,7 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireStaff, safeNext, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { clearSessionCookie, setSessionCookie } from '../../web/plugins/auth.js';
-import { ACCOUNT_TEXT } from './text.js';
+import { ACCOUNT_TEXT, accountErrorText, retryAfterSeconds } from './text.js';
 import { STAFF_ROLES } from './policy.js';
 import type { Role } from '../../storage/schema.js';
 
@@ -38,6 +38,8 @@ function statusOf(error: DomainError): number {
 export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { accounts, csrf } = deps;
   const text = (ctx: AdminContext) => ACCOUNT_TEXT[ctx.lang];
+  /** A domain error as the page shows it: in the site's language, not the service's English. */
+  const errorText = (error: DomainError) => accountErrorText(deps.settings.get().locale, error);
   const signInLimit = { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } };
 
   function signInForm(request: FastifyRequest, reply: FastifyReply, status = 200, error?: string, ok?: string) {
@@ -84,7 +86,9 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return reply.redirect(mfaRequired ? `/admin/sign-in/code?next=${encodeURIComponent(next)}` : next, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return signInForm(request, reply, statusOf(error), error.message);
+      const wait = error.code === 'ACCOUNT_LOCKED' ? retryAfterSeconds(error) : null;
+      if (wait !== null) reply.header('retry-after', String(wait));
+      return signInForm(request, reply, statusOf(error), errorText(error));
     }
   });
 
@@ -99,7 +103,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
           <CsrfField ctx={ctx} />
           <label>
             {t.codeHelp}
-            <input name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required />
+            <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required />
           </label>
           <button type="submit">{t.confirm}</button>
         </form>
@@ -122,7 +126,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return reply.redirect(safeNext((request.query as { next?: string }).next), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return codeForm(request, reply, statusOf(error), error.message);
+      return codeForm(request, reply, statusOf(error), errorText(error));
     }
   });
 
@@ -205,7 +209,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
         return signInForm(request, reply, 200, undefined, text(adminContext(deps, request, reply)).passwordChanged);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return passwordForm(request, reply, statusOf(error), error.message);
+        return passwordForm(request, reply, statusOf(error), errorText(error));
       }
     });
   }
@@ -239,7 +243,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
             <input type="hidden" name="secret" value={setup.secret} />
             <label>
               {t.code}
-              <input name="code" inputmode="numeric" autocomplete="one-time-code" required />
+              <input type="text" name="code" inputmode="numeric" autocomplete="one-time-code" required />
             </label>
             <button type="submit">{t.enable}</button>
           </form>
@@ -250,7 +254,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
         <form method="post" action="/admin/sign-out-everywhere" class="stack">
           <CsrfField ctx={ctx} />
           <p class="help">{t.signOutEverywhereHelp}</p>
-          <button type="submit">{ctx.lang === 'ru' ? 'Выйти на всех устройствах' : 'Sign out everywhere'}</button>
+          <button type="submit">{t.signOutEverywhere}</button>
         </form>
       </Page>,
       status,
@@ -272,7 +276,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return reply.redirect('/admin/account/', 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return accountPage(request, reply, statusOf(error), error.message);
+      return accountPage(request, reply, statusOf(error), errorText(error));
     }
   });
 
@@ -314,7 +318,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
           <CsrfField ctx={ctx} />
           <label>
             {t.name}
-            <input name="name" required maxlength="120" />
+            <input type="text" name="name" required maxlength="120" />
           </label>
           <label>
             {t.email}
@@ -352,7 +356,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return staffPage(request, reply, 200, undefined, text(adminContext(deps, request, reply)).inviteSent);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return staffPage(request, reply, statusOf(error), error.message);
+      return staffPage(request, reply, statusOf(error), errorText(error));
     }
   });
 }

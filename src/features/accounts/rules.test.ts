@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { afterFailedSignIn, hashToken, isValidEmail, LOCKOUT_AFTER, newToken, normalizeEmail, passwordProblem } from './rules.js';
+import { afterFailedSignIn, generatePassword, hashToken, isValidEmail, LOCKOUT_AFTER, newToken, normalizeEmail, passwordProblem } from './rules.js';
 
 describe('account rules', () => {
   const now = new Date('2024-04-11T08:00:00Z');
@@ -24,6 +24,15 @@ describe('account rules', () => {
     expect(passwordProblem('short')).toBe('must be at least 10 characters long');
     expect(passwordProblem('          ')).toBe('must not be only spaces');
     expect(passwordProblem('caspian-ferry-2024')).toBeNull();
+  });
+
+  it('generates strong passwords that pass the password rules', () => {
+    const many = Array.from({ length: 200 }, generatePassword);
+    expect(new Set(many).size).toBe(many.length);
+    for (const p of many) {
+      expect(p).toMatch(/^[a-km-np-zA-HJ-NP-Z2-9]{20}$/);
+      expect(passwordProblem(p)).toBeNull();
+    }
   });
 
   it('stores only a hash of each token', () => {

@@ -22,11 +22,38 @@ export function isValidEmail(email: string): boolean {
 }
 
 export const MIN_PASSWORD = 10;
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD) return `must be at least ${MIN_PASSWORD} characters long`;
-  if (password.length > 256) return 'must be at most 256 characters long';
-  if (password.trim().length === 0) return 'must not be only spaces';
+export const MAX_PASSWORD = 256;
+export type PasswordProblem = 'short' | 'long' | 'blank';
+/** The English wording of each problem; translations live in text.ts under the same keys. */
+export const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  short: `must be at least ${MIN_PASSWORD} characters long`,
+  long: `must be at most ${MAX_PASSWORD} characters long`,
+  blank: 'must not be only spaces',
+};
+
+export function passwordProblemKey(password: string): PasswordProblem | null {
+  if (password.length < MIN_PASSWORD) return 'short';
+  if (password.length > MAX_PASSWORD) return 'long';
+  if (password.trim().length === 0) return 'blank';
   return null;
+}
+
+export function passwordProblem(password: string): string | null {
+  const key = passwordProblemKey(password);
+  return key ? PASSWORD_PROBLEMS[key] : null;
+}
+
+/** A strong random password to print once (CLI, demo accounts): 20 characters from 56, about 116 bits. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(40);
+  let out = '';
+  // Rejection sampling keeps every character equally likely (56 does not divide 256).
+  for (const b of bytes) {
+    if (b < 224) out += alphabet[b % 56];
+    if (out.length === 20) break;
+  }
+  return out.length === 20 ? out : generatePassword();
 }
 
 /**

@@ -70,6 +70,7 @@ export class AccountService {
     const email = normalizeEmail(input.email);
     if (!isValidEmail(email)) throw new DomainError('VALIDATION', `“${input.email}” is not an e-mail address.`, ['email: not an e-mail address']);
     if (!input.name.trim()) throw new DomainError('VALIDATION', 'A name is required.', ['name: required']);
+    if (![...STAFF_ROLES, 'reader'].includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
     if (input.password !== undefined) this.validPassword(input.password);
     const existing = await this.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) throw new DomainError('EMAIL_TAKEN', `An account with ${email} already exists.`);
@@ -186,7 +187,7 @@ export class AccountService {
   }
 
   async enableTotp(user: SessionUser, secret: string, code: string): Promise<void> {
-    if (!/^[A-Z2-7]{16,64}$/.test(secret)) throw new DomainError('VALIDATION', 'The secret is malformed; start the setup again.');
+    if (!/^[A-Z2-7]{16,64}$/.test(secret)) throw new DomainError('VALIDATION', 'The secret is malformed; start the setup again.', ['secret: malformed']);
     if (!this.checkCode(secret, user.email, code)) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
     await this.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1 }).where('id', '=', user.id).execute();
   }
@@ -241,6 +242,20 @@ export class AccountService {
     return link.user_id;
   }
 
+  /** Sets a new password for an account (the `dateline user password` command) and signs it out everywhere. */
+  async setPassword(email: string, password: string): Promise<number> {
+    this.validPassword(password);
+    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    if (!user) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
+    await this.signOutEverywhere(user.id);
+    return user.id;
+  }
+
   async checkLink(kind: 'reset' | 'invite', token: string): Promise<{ email: string; name: string } | null> {
     const row = await this.db
       .selectFrom('auth_tokens')
@@ -256,7 +271,7 @@ export class AccountService {
   /** The owner invites a person to the staff; they choose a password through the e-mailed link. */
   async invite(actor: Actor, input: { email: string; name: string; role: Role }, origin: string): Promise<number> {
     if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can invite staff.');
-    if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`);
+    if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
     const id = await this.createUser({ email: input.email, name: input.name, role: input.role });
     const token = await this.issueLink(id, 'invite', INVITE_TTL_MS);
     const inviter = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
