@@ -87,6 +87,7 @@ forEachDialect('dashboard', (dialect) => {
     expect(res.body).toContain('aria-current="page"');
     expect(panel(res.body, 'review')).toEqual(['На проверке давно', 'На проверке недавно']);
     expect(panel(res.body, 'drafts')).toEqual(['Черновик редактора', 'Черновик автора', 'Старый черновик']);
+    expect(res.body).toMatch(/<a href="\/admin\/articles\/\d+"><span class="headline">Черновик редактора<\/span><\/a>/);
     expect(res.body).toContain('Последние черновики');
     expect(panel(res.body, 'scheduled')).toEqual(['Выйдет днём', 'Выйдет вечером', 'Выйдет завтра']);
     // 12:00 Moscow time, shown in the site's zone with its offset.

@@ -50,7 +50,9 @@ function Queue({ env, items, empty, verb }: { env: PanelEnv; items: QueueItem[];
     <ol class="queue">
       {items.map((item) => (
         <li>
-          <Headline item={item} lang={env.lang} />
+          <a href={`/admin/articles/${item.id}`}>
+            <Headline item={item} lang={env.lang} />
+          </a>
           <span class="meta">
             {item.at ? (
               <>
