@@ -97,7 +97,7 @@ function start(): void {
     ['•', l.bullets!, () => editor.chain().focus().toggleBulletList().run()],
     ['1.', l.numbers!, () => editor.chain().focus().toggleOrderedList().run()],
     [
-      '🔗',
+      l.link!,
       l.link!,
       () => {
         const href = window.prompt(l.linkPrompt);
@@ -106,9 +106,9 @@ function start(): void {
         else editor.chain().focus().setLink({ href }).run();
       },
     ],
-    ['🖼', l.photo!, () => pickImage()],
+    [l.photo!, l.photo!, () => pickImage()],
     [
-      '▶',
+      l.embed!,
       l.embed!,
       () => {
         const url = window.prompt(l.embedPrompt);

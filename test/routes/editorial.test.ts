@@ -50,6 +50,9 @@ forEachDialect('article editor routes', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('headline: is required');
     expect(res.body).toContain('slug: may contain only lowercase latin letters');
+    // What was typed stays in the form.
+    expect(res.body).toContain('Движение восстановлено.</textarea>');
+    expect(res.body).toContain('value="Каспий, паромы"');
   });
 
   it('lets an author write and submit but not publish, and hides others’ articles even by guessed id', async () => {

@@ -29,7 +29,8 @@ describe('article body schema', () => {
 
   it('refuses what is not a document', () => {
     expect(() => normalizeBody('x')).toThrow(BodyError);
-    expect(() => normalizeBody({ type: 'doc' })).toThrow(BodyError);
+    expect(() => normalizeBody({ type: 'doc', content: 'x' })).toThrow(BodyError);
+    expect(normalizeBody({ type: 'doc' })).toEqual({ type: 'doc', content: [] });
   });
 
   it('never renders markup that came from the input (property)', () => {

@@ -58,7 +58,8 @@ export function normalizeBody(input: unknown): BodyDoc {
     }
     return out;
   };
-  if (!isObject(input) || input.type !== 'doc' || !Array.isArray(input.content)) throw new BodyError('The body must be a document.');
-  const content = input.content.map((n) => visit(n, 1)).filter((n): n is BlockNode => n !== null && n.type !== 'text');
+  if (!isObject(input) || input.type !== 'doc' || (input.content !== undefined && !Array.isArray(input.content))) throw new BodyError('The body must be a document.');
+  // An empty editor sends a document without content.
+  const content = ((input.content as unknown[] | undefined) ?? []).map((n) => visit(n, 1)).filter((n): n is BlockNode => n !== null && n.type !== 'text');
   return { type: 'doc', content };
 }

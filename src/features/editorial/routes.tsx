@@ -18,6 +18,7 @@ import { sendArticlePage } from '../articles/routes.js';
 import type { EditorialArticle } from './service.js';
 import { PAGE } from './service.js';
 import { inputFromForm } from './form.js';
+import type { ArticleInput } from '../articles/rules.js';
 import { EDITORIAL_TEXT, type EditorialText } from './text.js';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
@@ -48,8 +49,10 @@ function Notice({ kind, text }: { kind: 'ok' | 'error'; text: string }): Html {
   );
 }
 
-function EditorForm({ ctx, t, article, choices, actor, error, details }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle | null; choices: EditorChoices; actor: Actor; error?: string; details?: string[] }): Html {
-  const input = article?.input;
+function EditorForm({ ctx, t, article, submitted, choices, actor, error, details }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle | null; submitted?: Partial<ArticleInput>; choices: EditorChoices; actor: Actor; error?: string; details?: string[] }): Html {
+  // After a refused save, the form shows what the editor sent, not what is stored.
+  const given = submitted ? Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== undefined)) : {};
+  const input: Partial<ArticleInput> | undefined = article || submitted ? { ...article?.input, ...given } : undefined;
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles/';
   const body = input?.body ?? { type: 'doc', content: [] };
   const words = wordCount(bodyText(body));
@@ -281,7 +284,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     };
   }
 
-  async function editorPage(request: FastifyRequest, reply: FastifyReply, article: EditorialArticle | null, status = 200, error?: DomainError, notice?: string) {
+  async function editorPage(request: FastifyRequest, reply: FastifyReply, article: EditorialArticle | null, status = 200, error?: DomainError, notice?: string, submitted?: Partial<ArticleInput>) {
     const ctx = adminContext(deps, request, reply);
     const t = EDITORIAL_TEXT[ctx.lang];
     const actor = request.user!;
@@ -292,7 +295,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
         <h1>{title}</h1>
         {notice ? <Notice kind="ok" text={notice} /> : null}
         <div class="editor-layout">
-          <EditorForm ctx={ctx} t={t} article={article} choices={await choices(ctx.lang, article?.lang ?? ctx.lang, article)} actor={actor} error={error?.message} details={error?.details} />
+          <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(ctx.lang, article?.lang ?? ctx.lang, article)} actor={actor} error={error?.message} details={error?.details} />
           {article ? <Workflow ctx={ctx} t={t} article={article} actor={actor} zone={zone()} /> : null}
         </div>
       </AdminLayout>,
@@ -304,7 +307,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const parseId = (request: FastifyRequest) => idParams.safeParse(request.params);
 
   /** Runs a command; a domain error becomes a page that says what is wrong, with the right status. */
-  async function attempt(request: FastifyRequest, reply: FastifyReply, id: number | null, run: () => Promise<FastifyReply>): Promise<FastifyReply> {
+  async function attempt(request: FastifyRequest, reply: FastifyReply, id: number | null, run: () => Promise<FastifyReply>, submitted?: () => Partial<ArticleInput>): Promise<FastifyReply> {
     try {
       return await run();
     } catch (error) {
@@ -312,7 +315,13 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       if (error.code === 'FORBIDDEN') return sendForbidden(deps, request, reply);
       if (error.code === 'ARTICLE_NOT_FOUND' && id !== null) return sendAdminNotFound(deps, request, reply);
       const article = id === null ? null : await editorial.get(request.user!, id);
-      return editorPage(request, reply, article, statusOf(error), error);
+      let sent: Partial<ArticleInput> | undefined;
+      try {
+        sent = submitted?.();
+      } catch {
+        sent = undefined;
+      }
+      return editorPage(request, reply, article, statusOf(error), error, undefined, sent);
     }
   }
 
@@ -413,7 +422,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const input = inputFromForm(formBody(request));
       const id = await editorial.create(user, { lang: input.lang ?? deps.settings.get().locale, headline: input.headline ?? '', body: input.body ?? { type: 'doc', content: [] }, ...input });
       return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
-    });
+    }, () => inputFromForm(formBody(request)));
   });
 
   app.get('/admin/articles/:id', async (request, reply) => {
@@ -440,7 +449,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const { lang: _lang, ...input } = inputFromForm(fields);
       await editorial.save(user, id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
       return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
-    });
+    }, () => inputFromForm(formBody(request)));
   });
 
   app.post('/admin/articles/:id/autosave', async (request, reply) => {
