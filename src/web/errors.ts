@@ -10,7 +10,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LA
   NOT_FOUND: { status: 404, message: 'There is nothing at this address.' },
   ARTICLE_NOT_FOUND: { status: 404, message: 'This article does not exist or is not published.' },
   VALIDATION: { status: 400, message: 'Some of the data sent is not valid.' },
-  SLUG_TAKEN: { status: 409, message: 'This address is already used by another article.' },
+  SLUG_TAKEN: { status: 409, message: 'This address is already in use.' },
   INVALID_TRANSITION: { status: 409, message: 'The article cannot move to that state from its current one.' },
   BAD_ORIGIN: { status: 403, message: 'This request must come from a page of this site.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a minute and try again.' },
