@@ -148,16 +148,30 @@ export function monthName(lang: Lang, month: number, form: 'standalone' | 'genit
   return names[month - 1]!;
 }
 
-/** Short weekday names, indexed by ISO weekday 1 (Monday) … 7 (Sunday). */
+const weekdayNames = new Map<string, string[]>();
+
+/** Weekday names for ISO weekdays 1 (Monday) … 7 (Sunday), formatted once per language and form. */
+function weekdays(lang: Lang, form: 'short' | 'long'): string[] {
+  const key = `${lang}:${form}`;
+  let names = weekdayNames.get(key);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(lang, { weekday: form, timeZone: 'UTC' });
+    names = [];
+    for (let day = 1; day <= 7; day++) {
+      const s = f.format(new Date(Date.UTC(2024, 0, day))); // 1 January 2024 was a Monday
+      names.push(form === 'short' ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+    }
+    weekdayNames.set(key, names);
+  }
+  return names;
+}
+
 export function weekdayShort(lang: Lang, isoDay: number): string {
-  const d = new Date(Date.UTC(2024, 0, isoDay)); // 2024-01-01 was a Monday
-  const s = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(d);
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return weekdays(lang, 'short')[isoDay - 1]!;
 }
 
 export function weekdayLong(lang: Lang, isoDay: number): string {
-  const d = new Date(Date.UTC(2024, 0, isoDay));
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(d);
+  return weekdays(lang, 'long')[isoDay - 1]!;
 }
 
 /** "11 апреля 2024" / "11 April 2024". */

@@ -6,8 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { h, renderDocument, type Html } from '../lib/html.js';
 import { LANGS, translator, type Lang } from '../lib/i18n.js';
-import { dayRange, toLocal } from '../lib/time.js';
 import type { EventBus } from '../lib/events.js';
+import { EventMemo } from '../lib/memo.js';
 import type { Database } from '../storage/schema.js';
 import type { SettingsService } from '../features/settings/service.js';
 import type { ArchiveService } from '../features/archive/service.js';
@@ -30,10 +30,10 @@ export interface SiteDeps {
 }
 
 export class Site {
-  private nav = new Map<Lang, Promise<RubricRef[]>>();
+  private readonly nav: EventMemo<RubricRef[]>;
 
   constructor(readonly deps: SiteDeps) {
-    deps.events.on(() => this.nav.clear());
+    this.nav = new EventMemo(deps.events, 10);
   }
 
   origin(request: FastifyRequest): string {
@@ -41,13 +41,7 @@ export class Site {
   }
 
   private rubricsNav(lang: Lang): Promise<RubricRef[]> {
-    let nav = this.nav.get(lang);
-    if (!nav) {
-      nav = listRubrics(this.deps.db, lang).then((all) => all.filter((r) => !r.isFlag));
-      nav.catch(() => this.nav.delete(lang));
-      this.nav.set(lang, nav);
-    }
-    return nav;
+    return this.nav.get(lang, () => listRubrics(this.deps.db, lang).then((all) => all.filter((r) => !r.isFlag)));
   }
 
   /** Builds the chrome of a page: `path` is the page's own path, `month` the calendar month to show. */
@@ -76,9 +70,7 @@ export class Site {
   send(request: FastifyRequest, reply: FastifyReply, page: Html, status = 200): FastifyReply {
     const body = Buffer.from(renderDocument(page));
     const contentType = 'text/html; charset=utf-8';
-    const { timeZone } = this.deps.settings.get();
-    const today = toLocal(this.deps.now(), timeZone);
-    const expiresAt = dayRange(today, timeZone).end.getTime();
+    const expiresAt = this.deps.archive.todayEndsAt();
     const cacheable = status === 200 && request.method === 'GET' && !request.headers.cookie?.includes('dl_session=');
     const etag = cacheable ? this.deps.pageCache.store(request.url, body, contentType, expiresAt) : undefined;
     reply.code(status).header('content-type', contentType);

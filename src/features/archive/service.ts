@@ -5,14 +5,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
+import { EventMemo } from '../../lib/memo.js';
 import type { Lang } from '../../lib/i18n.js';
-import { monthRange, toLocal, type LocalDate } from '../../lib/time.js';
+import { dayRange, monthRange, toLocal, type LocalDate } from '../../lib/time.js';
 import { earliestFrom, latestBefore, publishedInstants } from '../articles/store.js';
 import type { SiteSettings } from '../settings/rules.js';
 import { buildCalendar, countByLocalDay, type CalendarModel, type MonthRef } from './rules.js';
 
 export class ArchiveService {
-  private memo = new Map<string, Promise<CalendarModel>>();
+  private readonly memo: EventMemo<CalendarModel>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -20,24 +21,36 @@ export class ArchiveService {
     private readonly settings: () => SiteSettings,
     private readonly now: () => Date = () => new Date(),
   ) {
-    events.on(() => this.memo.clear());
+    this.memo = new EventMemo(events, 500);
+  }
+
+  private day: { zone: string; start: number; end: number; date: LocalDate } | null = null;
+
+  /** The site's current local day, recomputed only when the clock leaves it or the zone changes. */
+  private currentDay() {
+    const zone = this.settings().timeZone;
+    const now = this.now().getTime();
+    if (!this.day || this.day.zone !== zone || now >= this.day.end || now < this.day.start) {
+      const date = toLocal(new Date(now), zone);
+      const range = dayRange(date, zone);
+      this.day = { zone, start: range.start.getTime(), end: range.end.getTime(), date };
+    }
+    return this.day;
   }
 
   today(): LocalDate {
-    return toLocal(this.now(), this.settings().timeZone);
+    return this.currentDay().date;
+  }
+
+  /** When today ends in the site's zone (epoch ms): cached pages that mark "today" expire then. */
+  todayEndsAt(): number {
+    return this.currentDay().end;
   }
 
   calendar(lang: Lang, month: MonthRef): Promise<CalendarModel> {
     const today = this.today();
     const key = `${lang}:${month.year}-${month.month}:${today.year}-${today.month}-${today.day}`;
-    let model = this.memo.get(key);
-    if (!model) {
-      model = this.computeCalendar(lang, month, today);
-      model.catch(() => this.memo.delete(key));
-      if (this.memo.size > 500) this.memo.clear();
-      this.memo.set(key, model);
-    }
-    return model;
+    return this.memo.get(key, () => this.computeCalendar(lang, month, today));
   }
 
   private async computeCalendar(lang: Lang, month: MonthRef, today: LocalDate): Promise<CalendarModel> {

@@ -4,8 +4,23 @@ import type { PageContext } from '../../web/layout/context.js';
 import type { CalendarModel } from './rules.js';
 import { dayPath, monthPath } from './paths.js';
 
-/** The monthly archive calendar: a real table, days with articles linked, today marked. Works without JS. */
+const rendered = new WeakMap<CalendarModel, Map<string, Html>>();
+
+/**
+ * The monthly archive calendar. Its markup depends only on the model (memoised until the next event or
+ * midnight) and the language, so it is rendered once per model and language.
+ */
 export function Calendar({ ctx, model }: { ctx: PageContext; model: CalendarModel }): Html {
+  let byLang = rendered.get(model);
+  if (!byLang) rendered.set(model, (byLang = new Map()));
+  const key = `${ctx.lang}|${ctx.prefix}`;
+  let html = byLang.get(key);
+  if (!html) byLang.set(key, (html = CalendarTable({ ctx, model })));
+  return html;
+}
+
+/** A real table, days with articles linked, today marked. Works without JS. */
+function CalendarTable({ ctx, model }: { ctx: PageContext; model: CalendarModel }): Html {
   const { tr, lang, prefix } = ctx;
   const caption = tr.t('calendarCaption', { month: monthName(lang, model.month), year: model.year });
   return (

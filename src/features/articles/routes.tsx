@@ -12,7 +12,8 @@ import { toLocal } from '../../lib/time.js';
 import * as store from './store.js';
 import { currentRubricSlug, currentTagSlug } from '../taxonomy/store.js';
 import { articlePath, langPrefix } from './rules.js';
-import { ArticleList, ArticlePage, articleHead, ArticleCard } from './views.js';
+import { ArticleList, ArticlePage, articleHead, ArticleCard, type ArticlePageModel } from './views.js';
+import { EventMemo } from '../../lib/memo.js';
 
 export const PAGE_SIZE = 12;
 
@@ -93,19 +94,24 @@ export async function sendListPage(
 }
 
 /** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
-export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, id: number): Promise<FastifyReply> {
-  const db = site.deps.db;
-  const locale = site.deps.settings.get().locale;
+/** Everything an article page shows, read in one go. */
+export async function articlePageModel(db: Site['deps']['db'], id: number): Promise<ArticlePageModel> {
   const article = (await store.getArticle(db, id))!;
-  const lang = article.lang;
   const mainRubric = article.rubrics.find((r) => !r.isFlag);
   const [related, around, translations] = await Promise.all([
-    mainRubric ? store.listPublished(db, { lang, rubricId: mainRubric.id, excludeIds: [article.id] }, 4) : Promise.resolve([]),
+    mainRubric ? store.listPublished(db, { lang: article.lang, rubricId: mainRubric.id, excludeIds: [article.id] }, 4) : Promise.resolve([]),
     store.neighbours(db, article),
     article.translationGroup === null ? Promise.resolve([]) : store.translationsOf(db, article.translationGroup, article.id),
   ]);
-  const model = { article, related, previous: around.previous, next: around.next, translations };
-  const published = toLocal(new Date(article.publishedAt), site.deps.settings.get().timeZone);
+  return { article, related, previous: around.previous, next: around.next, translations };
+}
+
+/** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
+export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, model: ArticlePageModel): Promise<FastifyReply> {
+  const { article, translations } = model;
+  const { locale, timeZone } = site.deps.settings.get();
+  const lang = article.lang;
+  const published = toLocal(new Date(article.publishedAt), timeZone);
   const alternate = translations[0] ? articlePath(translations[0].lang, translations[0].slug, locale) : undefined;
   const ctx = await site.context(request, lang, articlePath(lang, article.slug, locale), {
     month: { year: published.year, month: published.month },
@@ -130,6 +136,9 @@ const queryOf = (request: FastifyRequest) => {
 
 export function articleRoutes(app: FastifyInstance, site: Site): void {
   const db = site.deps.db;
+  // Published articles change only through events, so their read models live until the next one.
+  const slugs = new EventMemo<Awaited<ReturnType<typeof store.findBySlug>>>(site.deps.events, 5000);
+  const models = new EventMemo<ArticlePageModel>(site.deps.events, 500);
 
   registerLocalized(app, site, (scope, resolve) => {
     scope.get('/', async (request, reply) => {
@@ -180,12 +189,12 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       const { slug } = slugParams.parse(request.params);
       const locale = site.deps.settings.get().locale;
       if (!isValidSlug(slug)) return site.sendError(request, reply, lang, 404);
-      const found = await store.findBySlug(db, lang, slug);
+      const found = await slugs.get(`${lang}:${slug}`, () => store.findBySlug(db, lang, slug));
       if (!found) return site.sendError(request, reply, lang, 404);
       if ('movedTo' in found) return reply.redirect(articlePath(lang, found.movedTo, locale), 301);
       if (found.status === 'unpublished') return site.sendError(request, reply, lang, 410);
       if (found.status !== 'published') return site.sendError(request, reply, lang, 404);
-      return sendArticlePage(site, request, reply, found.id);
+      return sendArticlePage(site, request, reply, await models.get(String(found.id), () => articlePageModel(db, found.id)));
     });
 
     scope.get('/rubric/:slug/', async (request, reply) => {

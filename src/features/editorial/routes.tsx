@@ -14,7 +14,7 @@ import { readingMinutes, wordCount } from '../articles/rules.js';
 import { bodyImageIds, bodyText } from '../articles/body.js';
 import { imageUrl } from '../articles/store.js';
 import { localized } from '../../lib/localized.js';
-import { sendArticlePage } from '../articles/routes.js';
+import { articlePageModel, sendArticlePage } from '../articles/routes.js';
 import type { EditorialArticle } from './service.js';
 import { PAGE } from './service.js';
 import { inputFromForm } from './form.js';
@@ -504,7 +504,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!params.success) return sendAdminNotFound(deps, request, reply);
     return attempt(request, reply, null, async () => {
       await editorial.get(user, params.data.id);
-      return sendArticlePage(deps.site, request, reply, params.data.id);
+      return sendArticlePage(deps.site, request, reply, await articlePageModel(db, params.data.id));
     });
   });
 

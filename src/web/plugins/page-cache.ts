@@ -9,13 +9,22 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { EventBus } from '../../lib/events.js';
 import { SECURITY_HEADERS } from './security.js';
 
-interface Entry {
+type Headers = Record<string, string | number>;
+
+/** One encoding of a page with its complete response headers, built once rather than per request. */
+interface Variant {
   body: Buffer;
-  gzip?: Buffer;
-  br?: Buffer;
+  headers: Headers;
+}
+
+interface Entry {
   etag: string;
   contentType: string;
   expiresAt: number;
+  identity: Variant;
+  notModified: Headers;
+  gzip?: Variant;
+  br?: Variant;
 }
 
 export const SESSION_COOKIE = 'dl_session';
@@ -64,7 +73,21 @@ export class PageCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { body, etag, contentType, expiresAt });
+    const base: Headers = {
+      ...SECURITY_HEADERS,
+      'content-type': contentType,
+      'cache-control': 'public, max-age=0, must-revalidate',
+      etag,
+      vary: 'Accept-Encoding',
+      'x-page-cache': 'hit',
+    };
+    this.entries.set(key, {
+      etag,
+      contentType,
+      expiresAt,
+      identity: { body, headers: { ...base, 'content-length': body.length } },
+      notModified: base,
+    });
     return etag;
   }
 
@@ -84,35 +107,28 @@ export class PageCache {
   }
 }
 
-function encoded(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
-  if (encoding === 'br') {
-    entry.br ??= brotliCompressSync(entry.body, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
-    });
-    return entry.br;
+function compressed(entry: Entry, encoding: 'br' | 'gzip'): Variant {
+  let variant = entry[encoding];
+  if (!variant) {
+    const source = entry.identity.body;
+    const body =
+      encoding === 'br'
+        ? brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } })
+        : gzipSync(source, { level: 9 });
+    variant = { body, headers: { ...entry.notModified, 'content-encoding': encoding, 'content-length': body.length } };
+    entry[encoding] = variant;
   }
-  entry.gzip ??= gzipSync(entry.body, { level: 9 });
-  return entry.gzip;
+  return variant;
 }
 
 function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
-  const headers: Record<string, string | number> = {
-    ...SECURITY_HEADERS,
-    'content-type': entry.contentType,
-    'cache-control': 'public, max-age=0, must-revalidate',
-    etag: entry.etag,
-    vary: 'Accept-Encoding',
-    'x-page-cache': 'hit',
-  };
   if (req.headers['if-none-match'] === entry.etag) {
-    res.writeHead(304, headers);
+    res.writeHead(304, entry.notModified);
     res.end();
     return;
   }
   const encoding = pickEncoding(req.headers['accept-encoding']);
-  const body = encoding ? encoded(entry, encoding) : entry.body;
-  if (encoding) headers['content-encoding'] = encoding;
-  headers['content-length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const variant = encoding ? compressed(entry, encoding) : entry.identity;
+  res.writeHead(200, variant.headers);
+  res.end(req.method === 'HEAD' ? undefined : variant.body);
 }
