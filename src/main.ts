@@ -24,7 +24,7 @@ export interface Server {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<Server> {
   const logger = pino({ level: config.logLevel });
   fs.mkdirSync(path.resolve(config.dataDir, 'media'), { recursive: true });
-  const db = createDb(config.database);
+  const db = await createDb(config.database);
   await migrate(db);
   const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'views flush failed') });
   let demoAccounts: DemoAccount[] = [];

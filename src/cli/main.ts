@@ -31,7 +31,7 @@ Configuration comes from the environment or .env: PORT, HOST, DATABASE_URL, PUBL
 class UsageError extends Error {}
 
 async function withServices<T>(config: Config, fn: (s: Services) => Promise<T>): Promise<T> {
-  const db = createDb(config.database);
+  const db = await createDb(config.database);
   try {
     await migrate(db);
     const services = await createServices(config, db);
@@ -126,7 +126,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
       return -1;
     }
     case 'migrate': {
-      const db = createDb(config.database);
+      const db = await createDb(config.database);
       try {
         const applied = await migrate(db);
         out(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

@@ -42,8 +42,22 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// Pages show the same stored instants over and over; Intl's formatToParts is slow, so results are kept.
+const localCache = new Map<string, LocalDateTime>();
+const LOCAL_CACHE_SIZE = 50_000;
+
 /** The wall-clock date and time of an instant in a zone. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  const key = `${timeZone}|${instant.getTime()}`;
+  const known = localCache.get(key);
+  if (known) return { ...known };
+  const local = computeLocal(instant, timeZone);
+  if (localCache.size >= LOCAL_CACHE_SIZE) localCache.clear();
+  localCache.set(key, local);
+  return { ...local };
+}
+
+function computeLocal(instant: Date, timeZone: string): LocalDateTime {
   const out: Record<string, number> = {};
   for (const p of partsFormatter(timeZone).formatToParts(instant)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);

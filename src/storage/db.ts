@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
@@ -27,7 +26,9 @@ export interface PostgresOptions {
   max?: number;
 }
 
-export function createPostgresDb(options: PostgresOptions): Db {
+/** PostgreSQL over pg; the driver is loaded only when PostgreSQL is used. */
+export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
+  const { default: pg } = await import('pg');
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === TIMESTAMPTZ_OID) return (v: string) => new Date(v).toISOString();
@@ -68,6 +69,6 @@ export function createSqliteDb(file: string): Db {
   };
 }
 
-export function createDb(database: Config['database']): Db {
+export async function createDb(database: Config['database']): Promise<Db> {
   return database.kind === 'sqlite' ? createSqliteDb(database.file) : createPostgresDb({ url: database.url });
 }

@@ -27,7 +27,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const db = createPostgresDb({ url: PG_URL!, schema, max: 4 });
+  const db = await createPostgresDb({ url: PG_URL!, schema, max: 4 });
   await migrate(db);
   return {
     ...db,

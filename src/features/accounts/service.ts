@@ -2,7 +2,6 @@
  * Accounts and sessions: sign-in with back-off and lock-out, TOTP second factor, sign-out (here or
  * everywhere), password reset and invitations by e-mailed single-use links.
  */
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import * as OTPAuth from 'otpauth';
 import type { Kysely } from 'kysely';
 import type { Database, Role, UsersTable } from '../../storage/schema.js';
@@ -39,9 +38,15 @@ type Db = Kysely<Database>;
 // argon2id with the OWASP-recommended minimum: 19 MiB, 2 iterations.
 const ARGON = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export const hashPassword = (password: string) => argonHash(password, ARGON);
+// The argon2 binding is loaded on the first sign-in or password change, not at start-up.
+const argon = () => import('@node-rs/argon2');
 
-const DUMMY_HASH = hashPassword('a password nobody has, to keep timing even');
+export const hashPassword = async (password: string) => (await argon()).hash(password, ARGON);
+const argonVerify = async (hash: string, password: string) => (await argon()).verify(hash, password);
+
+let dummyHash: Promise<string> | undefined;
+/** A hash to verify against when there is no account, so a wrong address takes as long as a wrong password. */
+const DUMMY_HASH = () => (dummyHash ??= hashPassword('a password nobody has, to keep timing even'));
 
 function totpFor(secret: string, label: string, issuer: string) {
   return new OTPAuth.TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
@@ -99,7 +104,7 @@ export class AccountService {
     const now = this.o.now();
     const user = await this.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(input.email)).executeTakeFirst();
     if (!user || !user.password_hash || user.disabled) {
-      await argonVerify(await DUMMY_HASH, input.password).catch(() => false);
+      await argonVerify(await DUMMY_HASH(), input.password).catch(() => false);
       throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
     }
     if (user.locked_until && new Date(user.locked_until) > now) {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -18,21 +18,24 @@ export interface Mailer {
 }
 
 export function createMailer(options: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
-  if (options.smtpUrl) {
-    const transport: Transporter = nodemailer.createTransport(options.smtpUrl);
+  // nodemailer is loaded with the first message, not at start-up.
+  let transport: Promise<Transporter> | undefined;
+  const smtpUrl = options.smtpUrl;
+  if (smtpUrl) {
+    const smtp = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl)));
     return {
       send: async (m) => {
-        await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+        await (await smtp()).sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
       },
-      close: () => transport.close(),
+      close: () => void transport?.then((t) => t.close()),
     };
   }
   const dir = path.resolve(options.dataDir, 'mail');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const files = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })));
   let sequence = 0;
   return {
     send: async (m) => {
-      const info = await transport.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+      const info = await (await files()).sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
       fs.mkdirSync(dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}-${++sequence}.eml`;
       fs.writeFileSync(path.join(dir, name), info.message as Buffer);

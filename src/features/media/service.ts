@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo } from 'sharp';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ImagesTable } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
@@ -175,6 +175,8 @@ export class MediaService {
     if (!can(actor, 'media.upload')) throw new DomainError('FORBIDDEN', 'Your role does not allow uploading images.');
     const text = this.textOrThrow({ caption: input.caption ?? '', credit: input.credit ?? '', alt: input.alt ?? '' });
     const { buffer } = input;
+    // sharp and libvips are loaded on the first upload, not at start-up: readers never need them.
+    const { default: sharp } = await import('sharp');
 
     let probe: Metadata | null = null;
     if (buffer.length > 0) {
