@@ -3,7 +3,7 @@
  * ETag, served before the router runs. Any domain event empties it, and every entry also ends at
  * the next local midnight (the calendar marks "today"), so a stale page is never served.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { EventBus } from '../../lib/events.js';
@@ -30,7 +30,8 @@ interface Entry {
 export const SESSION_COOKIE = 'dl_session';
 
 export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  // The one-shot hash avoids a Hash object per page; SHA-1 is only a fingerprint here, not a signature.
+  return `"${hash('sha1', body, 'base64url')}"`;
 }
 
 /** Which encoding to send, from an Accept-Encoding header. */
