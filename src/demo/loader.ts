@@ -17,7 +17,7 @@ import { DEMO_AUTHORS, DEMO_CHANNELS, DEMO_RUBRICS } from './people.js';
 
 export const DEMO_ARTICLES: DemoArticle[] = [...ruArticles, ...enArticles];
 
-function toDoc(blocks: Block[], imageIds: Map<ImageKey, number>): BodyDoc {
+function demoBody(blocks: Block[], imageIds: Map<ImageKey, number>): BodyDoc {
   const content: BlockNode[] = blocks.map((b) => {
     switch (b.type) {
       case 'p':
@@ -141,7 +141,7 @@ export async function loadDemo(services: Services, dataDir: string): Promise<{ a
       slug: a.slug,
       headline: a.headline,
       lead: a.lead,
-      body: toDoc(a.body, imageIds),
+      body: demoBody(a.body, imageIds),
       authors: [{ authorId: authorIds.get(a.author)!, role: a.role }],
       rubricIds: rubrics.map((r) => rubricIds.get(r)!),
       tags: a.tags,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { inputFromForm, textToDoc } from './form.js';
+import { inputFromForm, plainTextBody } from './form.js';
 
 describe('editor form', () => {
   it('reads every field, pairing authors with their roles', () => {
@@ -37,7 +37,7 @@ describe('editor form', () => {
   });
 
   it('accepts plain paragraphs when the editor has no JavaScript', () => {
-    expect(textToDoc('One\nline\n\n\nTwo')).toEqual({
+    expect(plainTextBody('One\nline\n\n\nTwo')).toEqual({
       type: 'doc',
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'One line' }] },

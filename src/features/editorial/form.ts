@@ -17,7 +17,7 @@ const many = (f: FormFields, name: string): string[] => {
 const optionalId = (v: string): number | null => (/^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 /** Plain text with blank lines between paragraphs, for editing without JavaScript. */
-export function textToDoc(text: string): BodyDoc {
+export function plainTextBody(text: string): BodyDoc {
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
@@ -36,7 +36,7 @@ export function bodyFromForm(f: FormFields): BodyDoc | undefined {
       throw new DomainError('VALIDATION', reason, [`body: ${reason}`]);
     }
   }
-  return f.body_text === undefined ? undefined : textToDoc(one(f, 'body_text'));
+  return f.body_text === undefined ? undefined : plainTextBody(one(f, 'body_text'));
 }
 
 export function inputFromForm(f: FormFields): Partial<ArticleInput> {
