@@ -17,7 +17,7 @@ const USAGE = `Usage: dateline <command>
 Commands:
   serve [--demo]            migrate, then serve the site (--demo: load the demo newsroom into an empty database)
   migrate                   apply database migrations
-  demo [--force]            load the demo newsroom (refuses a database that already has articles unless --force)
+  demo                      load the demo newsroom into an empty database
   settings                  show the site settings
   settings set KEY VALUE    change one setting; VALUE is JSON for lists and objects (keys: ${SETTING_KEYS.join(', ')})
   user create --email E --name N --role ${STAFF_ROLES.join('|')} [--author SLUG] [--password P]
@@ -25,6 +25,7 @@ Commands:
                             --author links the account to a byline profile)
   user password --email E [--password P]
                             set a new password (generated and printed once if omitted) and sign the account out everywhere
+  user reset-2fa --email E  turn off two-factor authentication for a person who lost their device
 
 Configuration comes from the environment or .env: PORT, HOST, DATABASE_URL, PUBLIC_URL, DATA_DIR, … (see README).`;
 
@@ -56,7 +57,8 @@ function parseOptions(args: string[], known: readonly string[], usage: string): 
 
 const USER_USAGE = `Usage:
   dateline user create --email E --name N --role ${STAFF_ROLES.join('|')} [--author SLUG] [--password P]
-  dateline user password --email E [--password P]`;
+  dateline user password --email E [--password P]
+  dateline user reset-2fa --email E`;
 
 function siteUrl(config: Config): string {
   return config.publicUrl ?? `http://localhost:${config.port}`;
@@ -93,6 +95,13 @@ async function userCommand(config: Config, services: Services, args: string[], o
     await services.accounts.setPassword(o.email, password);
     out(`Set a new password for ${o.email.trim().toLowerCase()} and signed the account out everywhere.`);
     if (o.password === undefined) printPassword(out, password);
+    return 0;
+  }
+  if (sub === 'reset-2fa') {
+    const o = parseOptions(rest, ['email'], USER_USAGE);
+    if (!o.email) throw new UsageError(`Missing --email.\n\n${USER_USAGE}`);
+    await services.accounts.resetTotp(o.email);
+    out(`Two-factor authentication is off for ${o.email.trim().toLowerCase()}; the account was signed out everywhere. They can turn it on again under "My account".`);
     return 0;
   }
   throw new UsageError(USER_USAGE);
@@ -137,8 +146,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
     case 'demo':
       return withServices(config, async (services) => {
-        if (!(await isEmpty(services)) && !args.includes('--force')) {
-          throw new UsageError('The database already has articles; the demo is loaded only into an empty one (use --force to add it anyway).');
+        if (!(await isEmpty(services))) {
+          throw new UsageError('The database already has articles; the demo is loaded only into an empty one.');
         }
         const { articles, accounts } = await loadDemo(services, config.dataDir);
         out(`Loaded the demo newsroom: ${articles} articles.`);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from './db.js';
 import * as m001 from './migrations/001_initial.js';
 import * as m002 from './migrations/002_back_office.js';
+import * as m003 from './migrations/003_totp_replay.js';
 
 interface Migration {
   up(db: Db['kysely'], caps: Db['caps']): Promise<void>;
@@ -11,6 +12,7 @@ interface Migration {
 export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['001_initial', m001],
   ['002_back_office', m002],
+  ['003_totp_replay', m003],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -124,6 +124,8 @@ export interface UsersTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: number;
+  /** The last 30-second TOTP step accepted: a code is good once. */
+  totp_last_step: number | null;
   failed_logins: number;
   locked_until: string | null;
   /** The byline profile this account writes as. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { createSqliteDb } from '../../src/storage/db.js';
 import { loadConfig } from '../../src/config/index.js';
 import { createServices } from '../../src/services.js';
@@ -204,5 +205,23 @@ describe('dateline CLI', () => {
       expect(r.stdout).toContain('user create --email E --name N --role owner|editor|author|moderator');
       expect(r.stdout).toContain('user password --email E [--password P]');
     });
+  });
+});
+
+describe('dateline user reset-2fa', () => {
+  it('turns the second factor off for a known account and names an unknown one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cli-2fa-'));
+    const env = { DATABASE_URL: `sqlite:${dir}/cli.db`, DATA_DIR: dir };
+    expect((await dateline(['user', 'create', '--email', 'ed@example.com', '--name', 'Ed', '--role', 'editor', '--password', 'caspian-ferry-2024'], env)).code).toBe(0);
+    const sqlite = new Database(`${dir}/cli.db`);
+    sqlite.prepare("update users set totp_enabled = 1, totp_secret = 'JBSWY3DPEHPK3PXP' where email = 'ed@example.com'").run();
+    const ok = await dateline(['user', 'reset-2fa', '--email', 'ed@example.com'], env);
+    expect(ok.code).toBe(0);
+    expect(sqlite.prepare("select totp_enabled, totp_secret from users where email = 'ed@example.com'").get()).toEqual({ totp_enabled: 0, totp_secret: null });
+    sqlite.close();
+    expect(ok.stdout).toContain('Two-factor authentication is off for ed@example.com');
+    const unknown = await dateline(['user', 'reset-2fa', '--email', 'nobody@example.com'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('There is no account with the e-mail nobody@example.com');
   });
 });

@@ -260,6 +260,14 @@ forEachDialect('two-factor authentication', (dialect) => {
     expect(right.statusCode).toBe(303);
     expect(right.headers.location).toBe('/admin/');
     expect((await n.app.inject({ url: '/admin/', headers: { cookie: pending } })).statusCode).toBe(200);
+
+    // The same code cannot open a second session: a code is good once.
+    const again = await signInThroughForm(n, email, STAFF_PASSWORD);
+    const second = sessionCookieOf(again)!;
+    const secondForm = await n.app.inject({ url: '/admin/sign-in/code', headers: { cookie: second } });
+    const replay = await postForm(n, { userId: s.userId, cookie: second, csrf: csrfFrom(secondForm.body), headers: { cookie: second, 'sec-fetch-site': 'same-origin' } }, '/admin/sign-in/code', { code: codeAt(secret, n.clock.now) });
+    expect(replay.statusCode).toBe(401);
+    expect((await n.app.inject({ url: '/admin/', headers: { cookie: second } })).statusCode).toBe(303);
   });
 
   it('lets a session that waits for the code lapse after ten minutes', async () => {

@@ -3,7 +3,7 @@
  * everywhere), password reset and invitations by e-mailed single-use links.
  */
 import * as OTPAuth from 'otpauth';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role, UsersTable } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
 import { enqueue } from '../../jobs/outbox.js';
@@ -71,15 +71,19 @@ export class AccountService {
     if (problem) throw new DomainError('VALIDATION', `The password ${problem}.`, [`password: ${problem}`]);
   }
 
-  async createUser(input: { email: string; name: string; role: Role; password?: string; authorId?: number | null }): Promise<number> {
+  createUser(input: { email: string; name: string; role: Role; password?: string; authorId?: number | null }): Promise<number> {
+    return this.insertUser(this.db, input);
+  }
+
+  private async insertUser(db: Db | Transaction<Database>, input: { email: string; name: string; role: Role; password?: string; authorId?: number | null }): Promise<number> {
     const email = normalizeEmail(input.email);
     if (!isValidEmail(email)) throw new DomainError('VALIDATION', `“${input.email}” is not an e-mail address.`, ['email: not an e-mail address']);
     if (!input.name.trim()) throw new DomainError('VALIDATION', 'A name is required.', ['name: required']);
     if (![...STAFF_ROLES, 'reader'].includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
     if (input.password !== undefined) this.validPassword(input.password);
-    const existing = await this.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (existing) throw new DomainError('EMAIL_TAKEN', `An account with ${email} already exists.`);
-    const row = await this.db
+    const row = await db
       .insertInto('users')
       .values({
         email,
@@ -169,8 +173,17 @@ export class AccountService {
 
   /** Completes a sign-in that waits for the second factor. */
   async completeMfa(user: SessionUser, code: string): Promise<void> {
-    const row = await this.db.selectFrom('users').select(['totp_secret', 'email']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    if (!row.totp_secret || !this.checkCode(row.totp_secret, row.email, code)) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    const row = await this.db.selectFrom('users').select(['totp_secret', 'email', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const step = row.totp_secret ? this.acceptedStep(row.totp_secret, row.email, code) : null;
+    if (step === null) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    // A code is good once: the step must be newer than the last one accepted, checked in the same update.
+    const claimed = await this.db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', user.id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('MFA_INVALID', 'This code has already been used. Wait for the next one.');
     const now = this.o.now();
     await this.db
       .updateTable('sessions')
@@ -179,10 +192,13 @@ export class AccountService {
       .execute();
   }
 
-  private checkCode(secret: string, email: string, code: string): boolean {
+  /** The 30-second time step a code belongs to (±1 step for clock drift), or null when it is wrong. */
+  private acceptedStep(secret: string, email: string, code: string): number | null {
     const clean = code.replace(/\s+/g, '');
-    if (!/^\d{6}$/.test(clean)) return false;
-    return totpFor(secret, email, this.o.siteName()).validate({ token: clean, timestamp: this.o.now().getTime(), window: 1 }) !== null;
+    if (!/^\d{6}$/.test(clean)) return null;
+    const now = this.o.now().getTime();
+    const delta = totpFor(secret, email, this.o.siteName()).validate({ token: clean, timestamp: now, window: 1 });
+    return delta === null ? null : Math.floor(now / 30_000) + delta;
   }
 
   /** A new TOTP secret for the user to add to an authenticator app; enabled only once a code confirms it. */
@@ -193,8 +209,9 @@ export class AccountService {
 
   async enableTotp(user: SessionUser, secret: string, code: string): Promise<void> {
     if (!/^[A-Z2-7]{16,64}$/.test(secret)) throw new DomainError('VALIDATION', 'The secret is malformed; start the setup again.', ['secret: malformed']);
-    if (!this.checkCode(secret, user.email, code)) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
-    await this.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1 }).where('id', '=', user.id).execute();
+    const step = this.acceptedStep(secret, user.email, code);
+    if (step === null) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    await this.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1, totp_last_step: step }).where('id', '=', user.id).execute();
   }
 
   async signOut(token: string): Promise<void> {
@@ -205,26 +222,29 @@ export class AccountService {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }
 
-  private async issueLink(userId: number, kind: 'reset' | 'invite', ttl: number): Promise<string> {
+  private async issueLink(db: Transaction<Database>, userId: number, kind: 'reset' | 'invite', ttl: number): Promise<string> {
     const now = this.o.now();
     const { token, hash } = newToken();
-    await this.db
+    await db
       .insertInto('auth_tokens')
       .values({ id: hash, kind, user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttl).toISOString(), used_at: null })
       .execute();
     return token;
   }
 
-  private async mail(message: MailMessage): Promise<void> {
-    await enqueue(this.db, 'mail', message, this.o.now());
+  /** The e-mail is queued in the same transaction as the link it carries: both happen, or neither. */
+  private async mail(db: Transaction<Database>, message: MailMessage): Promise<void> {
+    await enqueue(db, 'mail', message, this.o.now());
   }
 
   /** Always succeeds, so the answer never tells whether an address has an account. */
   async requestPasswordReset(email: string, origin: string): Promise<void> {
     const user = await this.db.selectFrom('users').select(['id', 'email', 'name', 'disabled']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
     if (!user || user.disabled) return;
-    const token = await this.issueLink(user.id, 'reset', RESET_TTL_MS);
-    await this.mail(resetMail(this.o.siteLang(), this.o.siteName(), user, `${origin}/admin/reset/${token}`));
+    await this.db.transaction().execute(async (trx) => {
+      const token = await this.issueLink(trx, user.id, 'reset', RESET_TTL_MS);
+      await this.mail(trx, resetMail(this.o.siteLang(), this.o.siteName(), user, `${origin}/admin/reset/${token}`));
+    });
   }
 
   /** Uses a single-use link: sets the password, and signs the account out everywhere. */
@@ -248,6 +268,15 @@ export class AccountService {
   }
 
   /** Sets a new password for an account (the `dateline user password` command) and signs it out everywhere. */
+  /** For a person who lost their authenticator: 2FA off, every session ended (an operator's command). */
+  async resetTotp(email: string): Promise<number> {
+    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    if (!user) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
+    await this.db.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null }).where('id', '=', user.id).execute();
+    await this.signOutEverywhere(user.id);
+    return user.id;
+  }
+
   async setPassword(email: string, password: string): Promise<number> {
     this.validPassword(password);
     const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
@@ -277,11 +306,13 @@ export class AccountService {
   async invite(actor: Actor, input: { email: string; name: string; role: Role }, origin: string): Promise<number> {
     if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can invite staff.');
     if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
-    const id = await this.createUser({ email: input.email, name: input.name, role: input.role });
-    const token = await this.issueLink(id, 'invite', INVITE_TTL_MS);
     const inviter = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
-    await this.mail(inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${origin}/admin/invite/${token}`));
-    return id;
+    return this.db.transaction().execute(async (trx) => {
+      const id = await this.insertUser(trx, { email: input.email, name: input.name, role: input.role });
+      const token = await this.issueLink(trx, id, 'invite', INVITE_TTL_MS);
+      await this.mail(trx, inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${origin}/admin/invite/${token}`));
+      return id;
+    });
   }
 
   async listStaff(actor: Actor): Promise<Array<Pick<UsersTable, 'email' | 'name' | 'role'> & { id: number; totpEnabled: boolean; invited: boolean; disabled: boolean }>> {
