@@ -13,6 +13,9 @@ import { createMailer, type Mailer, type MailMessage } from './features/mail/mai
 import { OutboxWorker } from './jobs/outbox.js';
 import { Scheduler } from './jobs/scheduler.js';
 import { EditorialService } from './features/editorial/service.js';
+import { MediaService } from './features/media/service.js';
+import { TaxonomyService } from './features/taxonomy/service.js';
+import { AuthorService } from './features/authors/service.js';
 
 export interface Services {
   db: Db;
@@ -26,6 +29,9 @@ export interface Services {
   mailer: Mailer;
   outbox: OutboxWorker;
   editorial: EditorialService;
+  media: MediaService;
+  taxonomy: TaxonomyService;
+  authors: AuthorService;
   scheduler: Scheduler;
   now: () => Date;
 }
@@ -48,6 +54,9 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     settings,
     articles,
     editorial: new EditorialService(db.kysely, articles, () => settings.get().timeZone),
+    media: new MediaService({ db: db.kysely, dataDir: config.dataDir, now }),
+    taxonomy: new TaxonomyService(db.kysely, events),
+    authors: new AuthorService(db.kysely, events),
     scheduler: new Scheduler(articles, options.onError),
     archive: new ArchiveService(db.kysely, events, () => settings.get(), now),
     views: new ViewCounter({

@@ -112,7 +112,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   authorRoutes(app, admin);
   settingsRoutes(app, admin);
   editorialRoutes(app, admin);
-  mediaRoutes(app, admin, config.dataDir);
+  mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
 
   app.get('/healthz', async () => ({ ok: true }));

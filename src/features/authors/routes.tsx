@@ -10,7 +10,6 @@ import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFou
 import { Notice } from '../../web/admin/Notice.js';
 import type { SessionUser } from '../accounts/service.js';
 import { AUTHOR_LIMITS, AuthorError, type AuthorInput, type AuthorProblem } from './rules.js';
-import { AuthorService } from './service.js';
 import type { AuthorRow, ImageChoice } from './store.js';
 import { AUTHOR_TEXT, type AuthorText } from './text.js';
 
@@ -154,7 +153,7 @@ function ProfileForm({ ctx, t, action, values, images, submit }: { ctx: AdminCon
 
 export function authorRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { csrf } = deps;
-  const authors = new AuthorService(deps.db, deps.services.events);
+  const authors = deps.services.authors;
   const guard = (request: FastifyRequest, reply: FastifyReply) => requireStaff(deps, request, reply, 'authors.manage');
 
   /** The profile named by the :id of the address, or null when there is none. */

@@ -17,7 +17,7 @@ import { ACCEPT_ATTRIBUTE, scaledHeight, SIZES, TEXT_LIMITS, thumbnailOf } from 
 
 /** The multipart parser's file size limit (app.ts registers it with this). */
 export { MAX_UPLOAD_BYTES } from './rules.js';
-import { MediaService, type MediaItem } from './service.js';
+import type { MediaItem } from './service.js';
 import { MEDIA_TEXT, type MediaText } from './text.js';
 
 type Ok = 'uploaded' | 'saved' | 'deleted';
@@ -107,9 +107,9 @@ function MediaCard({ ctx, t, item, page, canDelete, timeZone }: { ctx: AdminCont
   );
 }
 
-export function mediaRoutes(app: FastifyInstance, deps: AdminDeps, dataDir: string): void {
+export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { csrf } = deps;
-  const media = new MediaService({ db: deps.db, dataDir, now: deps.services.now });
+  const media = deps.services.media;
   const text = (ctx: AdminContext) => MEDIA_TEXT[ctx.lang];
 
   async function mediaPage(request: FastifyRequest, reply: FastifyReply, options: { page?: number; status?: number; error?: string; ok?: Ok } = {}) {

@@ -11,7 +11,6 @@ import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFou
 import { Notice } from '../../web/admin/Notice.js';
 import { langPrefix } from '../articles/rules.js';
 import { TaxonomyError, type TaxonomyProblem } from './rules.js';
-import { TaxonomyService } from './service.js';
 import type { RubricListItem, TagListItem } from './store.js';
 import { DONE_KEYS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
 
@@ -266,7 +265,7 @@ function TagsSection(props: { ctx: AdminContext; t: TaxonomyText; tags: TagListI
 
 export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { csrf } = deps;
-  const taxonomy = new TaxonomyService(deps.db, deps.services.events);
+  const taxonomy = deps.services.taxonomy;
   const guard = (request: FastifyRequest, reply: FastifyReply) => requireStaff(deps, request, reply, 'taxonomy.manage');
 
   async function page(request: FastifyRequest, reply: FastifyReply, status = 200, error?: DomainError) {
