@@ -137,6 +137,20 @@ export class ArticleService {
       .execute();
   }
 
+  /** The columns an editor's input sets, with the body rendered to HTML. */
+  private async contentColumns(trx: Trx, a: ValidArticleInput) {
+    return {
+      headline: a.headline,
+      lead: a.lead,
+      body_json: JSON.stringify(a.body),
+      body_html: await this.renderHtml(trx, a.body),
+      cover_image_id: a.coverImageId,
+      dateline_city: a.city,
+      seo_title: a.seoTitle,
+      seo_description: a.seoDescription,
+    };
+  }
+
   private parse(input: ArticleInput): ValidArticleInput {
     const parsed = articleInputSchema.safeParse(input);
     if (!parsed.success) throw invalid(parsed.error.issues);
@@ -156,14 +170,7 @@ export class ArticleService {
           lang: a.lang,
           translation_group: await this.translationGroup(trx, a.translationOf),
           slug,
-          headline: a.headline,
-          lead: a.lead,
-          body_json: JSON.stringify(a.body),
-          body_html: await this.renderHtml(trx, a.body),
-          cover_image_id: a.coverImageId,
-          dateline_city: a.city,
-          seo_title: a.seoTitle,
-          seo_description: a.seoDescription,
+          ...(await this.contentColumns(trx, a)),
           published_at: null,
           revised_at: null,
           created_at: at,
@@ -198,14 +205,7 @@ export class ArticleService {
       const now = this.now().toISOString();
       const changes: Updateable<Database['articles']> = {
         updated_at: now,
-        headline: a.headline,
-        lead: a.lead,
-        body_json: JSON.stringify(a.body),
-        body_html: await this.renderHtml(trx, a.body),
-        cover_image_id: a.coverImageId,
-        dateline_city: a.city,
-        seo_title: a.seoTitle,
-        seo_description: a.seoDescription,
+        ...(await this.contentColumns(trx, a)),
         translation_group: patch.translationOf === undefined ? row.translation_group : await this.translationGroup(trx, a.translationOf, id),
       };
       let slug = row.slug;
