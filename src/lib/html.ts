@@ -58,7 +58,8 @@ export function h<P extends Props>(
   ...children: Child[]
 ): Html {
   if (typeof tag === 'function') {
-    const merged = { ...(props ?? {}) } as P;
+    // JSX passes a fresh props object on every call, so it can take the children without a copy.
+    const merged = (props ?? {}) as P;
     if (children.length > 0) (merged as Props).children = children.length === 1 ? children[0] : children;
     return tag(merged);
   }

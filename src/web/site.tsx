@@ -68,17 +68,25 @@ export class Site {
 
   /** Sends a page; a 200 public page is stored in the cache under its exact URL until an event or midnight. */
   send(request: FastifyRequest, reply: FastifyReply, page: Html, status = 200): FastifyReply {
-    const body = Buffer.from(renderDocument(page));
+    const html = renderDocument(page);
     const contentType = 'text/html; charset=utf-8';
-    const expiresAt = this.deps.archive.todayEndsAt();
     const cacheable = status === 200 && request.method === 'GET' && !request.headers.cookie?.includes('dl_session=');
-    const etag = cacheable ? this.deps.pageCache.store(request.url, body, contentType, expiresAt) : undefined;
+    // Bytes, hash and compression are worth it only for a page that the cache will serve again.
+    let body: string | Buffer = html;
+    let etag: string | null = null;
+    if (cacheable && this.deps.pageCache.enabled) {
+      body = Buffer.from(html);
+      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt());
+    }
     reply.code(status).header('content-type', contentType);
-    if (etag) {
-      reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    } else {
+    if (!cacheable) {
       reply.header('cache-control', 'no-store');
+    } else {
+      reply.header('cache-control', 'public, max-age=0, must-revalidate');
+      if (etag) {
+        reply.header('etag', etag);
+        if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      }
     }
     return reply.send(body);
   }

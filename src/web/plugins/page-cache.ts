@@ -67,9 +67,10 @@ export class PageCache {
     this.entries.clear();
   }
 
-  store(key: string, body: Buffer, contentType: string, expiresAt: number): string {
+  /** Keeps a page and returns its ETag; with the cache switched off, keeps nothing and returns null. */
+  store(key: string, body: Buffer, contentType: string, expiresAt: number): string | null {
+    if (!this.enabled) return null;
     const etag = etagOf(body);
-    if (!this.enabled) return etag;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
