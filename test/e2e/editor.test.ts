@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
 import { createSqliteDb } from '../../src/storage/db.js';
 import { AccountService } from '../../src/features/accounts/service.js';
@@ -163,5 +164,20 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     expect(status).toBe(403);
     await context.close();
   }, 60_000);
-});
 
+  it('passes axe on the sign-in page, the dashboard, the article list and the editor', async () => {
+    const context = await newReader(browser, 'axe-editor');
+    const page = await context.newPage();
+    const audit = async (path: string) => {
+      await page.goto(`${server.url}${path}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const report = bad.map((v) => `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`);
+      expect(report, `serious or critical axe violations on ${path}`).toEqual([]);
+    };
+    await audit('/admin/sign-in');
+    await signIn(page, 'e2e-author@example.com');
+    for (const path of ['/admin/', '/admin/articles/', '/admin/articles/new', '/admin/media/']) await audit(path);
+    await context.close();
+  }, 60_000);
+});
