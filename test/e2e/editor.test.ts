@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
 import { createSqliteDb } from '../../src/storage/db.js';
 import { AccountService } from '../../src/features/accounts/service.js';

@@ -145,4 +145,15 @@ forEachDialect('article editor routes', (dialect) => {
     await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Свежий заголовок' });
     expect((await n.app.inject('/news/zhivoy')).body).toContain('Свежий заголовок');
   });
+
+  it('answers a body of the wrong shape with 400, never 500', async () => {
+    const json = await n.app.inject({ method: 'POST', url: '/admin/articles/', headers: { ...editor.headers, 'x-csrf-token': editor.csrf, 'content-type': 'application/json' }, payload: '{"headline":[" "],"body":{"x":1},"tags":{"a":1}}' });
+    expect(json.statusCode).toBe(400);
+    expect(json.body).toContain('headline: is required');
+    const unknown = await postForm(n, editor, '/admin/articles/', article({ headline: ['Первый', 'Второй'], rubricId: ['999999'], authorId: ['424242'], coverImageId: '77777' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('rubricIds: rubric 999999 does not exist');
+    expect(unknown.body).toContain('authors: author 424242 does not exist');
+    expect(unknown.body).toContain('coverImageId: image 77777 does not exist');
+  });
 });

@@ -85,6 +85,22 @@ export class ArticleService {
     return group;
   }
 
+  /** Every rubric, author and image the input names must exist; a clear 400 instead of a foreign-key failure. */
+  private async checkReferences(trx: Trx, a: ValidArticleInput): Promise<void> {
+    const missing = async (table: 'rubrics' | 'authors' | 'images', ids: number[]) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return [];
+      const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+      return wanted.filter((id) => !found.has(id));
+    };
+    const problems: string[] = [];
+    for (const id of await missing('rubrics', a.rubricIds)) problems.push(`rubricIds: rubric ${id} does not exist`);
+    for (const id of await missing('authors', a.authors.map((au) => au.authorId))) problems.push(`authors: author ${id} does not exist`);
+    for (const id of await missing('images', a.coverImageId === null ? [] : [a.coverImageId])) problems.push(`coverImageId: image ${id} does not exist`);
+    for (const id of await missing('images', bodyImageIds(a.body))) problems.push(`body: image ${id} does not exist`);
+    if (problems.length) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', problems);
+  }
+
   private async replaceRelations(trx: Trx, id: number, lang: Lang, a: ValidArticleInput): Promise<void> {
     await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
     await trx.deleteFrom('article_rubrics').where('article_id', '=', id).execute();
@@ -162,6 +178,7 @@ export class ArticleService {
     const a = this.parse(input);
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
+      await this.checkReferences(trx, a);
       const slug = await this.uniqueSlug(trx, a.lang, a.slug ?? slugify(a.headline), a.slug !== undefined);
       const { id } = await trx
         .insertInto('articles')
@@ -202,6 +219,7 @@ export class ArticleService {
       const current = await this.currentInput(trx, id);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const a = this.parse({ ...current, ...given, lang });
+      await this.checkReferences(trx, a);
       const now = this.now().toISOString();
       const changes: Updateable<Database['articles']> = {
         updated_at: now,

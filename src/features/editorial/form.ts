@@ -3,17 +3,11 @@ import type { ArticleInput } from '../articles/rules.js';
 import { normalizeBody, BodyError } from '../articles/body-schema.js';
 import type { BodyDoc } from '../articles/body.js';
 import { DomainError } from '../../lib/errors.js';
+import { field, fields, type FormFields } from '../../web/admin/fields.js';
 
-export type FormFields = Record<string, string | string[] | undefined>;
 
-const one = (f: FormFields, name: string): string => {
-  const v = f[name];
-  return ((Array.isArray(v) ? v[0] : v) ?? '').trim();
-};
-const many = (f: FormFields, name: string): string[] => {
-  const v = f[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
+const one = (f: FormFields, name: string): string => field(f, name).trim();
+const many = fields;
 const optionalId = (v: string): number | null => (/^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 /** Plain text with blank lines between paragraphs, for editing without JavaScript. */
@@ -36,7 +30,7 @@ export function bodyFromForm(f: FormFields): BodyDoc | undefined {
       throw new DomainError('VALIDATION', reason, [`body: ${reason}`]);
     }
   }
-  return f.body_text === undefined ? undefined : plainTextBody(one(f, 'body_text'));
+  return typeof f.body_text === 'string' ? plainTextBody(one(f, 'body_text')) : undefined;
 }
 
 export function inputFromForm(f: FormFields): Partial<ArticleInput> {

@@ -420,7 +420,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!user) return reply;
     return attempt(request, reply, null, async () => {
       const input = inputFromForm(formBody(request));
-      const id = await editorial.create(user, { lang: input.lang ?? deps.settings.get().locale, headline: input.headline ?? '', body: input.body ?? { type: 'doc', content: [] }, ...input });
+      const id = await editorial.create(user, { ...input, lang: input.lang ?? deps.settings.get().locale, headline: input.headline ?? '', body: input.body ?? { type: 'doc', content: [] } });
       return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
     }, () => inputFromForm(formBody(request)));
   });

@@ -3,8 +3,9 @@
  * validating every setting before any is saved, and finding which ones changed. Pure; no I/O.
  */
 import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from './rules.js';
+import { field, fields, type FormFields } from '../../web/admin/fields.js';
 
-type Body = Record<string, string | string[] | undefined>;
+type Body = FormFields;
 
 /** Channel rows shown empty under the existing ones, so a channel can be added without JavaScript. */
 export const EMPTY_CHANNEL_ROWS = 3;
@@ -36,14 +37,8 @@ export interface SettingProblem {
   message: string;
 }
 
-const one = (body: Body, name: string): string => {
-  const v = body[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-};
-const many = (body: Body, name: string): string[] => {
-  const v = body[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-};
+const one = field;
+const many = fields;
 /** Textareas send CRLF line ends; settings keep LF. */
 const lines = (s: string) => s.replace(/\r\n?/g, '\n');
 const perLang = (body: Body, name: string, multiline = false) => {

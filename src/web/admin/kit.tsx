@@ -12,6 +12,7 @@ import type { Site } from '../site.js';
 import { SECURITY_HEADERS } from '../plugins/security.js';
 import { AdminLayout, type AdminContext } from './AdminLayout.js';
 import { ADMIN_TEXT } from './text.js';
+import type { FormFields } from './fields.js';
 
 export interface AdminDeps {
   db: Kysely<Database>;
@@ -63,20 +64,12 @@ export function requireStaff(deps: AdminDeps, request: FastifyRequest, reply: Fa
   return user;
 }
 
-/** Form bodies arrive as flat string records (application/x-www-form-urlencoded). */
-export function formBody(request: FastifyRequest): Record<string, string | string[] | undefined> {
+export { field, fields } from './fields.js';
+
+/** Form bodies arrive as flat records (application/x-www-form-urlencoded); read them with field() and fields(). */
+export function formBody(request: FastifyRequest): FormFields {
   const body = request.body;
-  return body && typeof body === 'object' ? (body as Record<string, string | string[] | undefined>) : {};
-}
-
-export function field(body: Record<string, string | string[] | undefined>, name: string): string {
-  const v = body[name];
-  return (Array.isArray(v) ? v[0] : v) ?? '';
-}
-
-export function fields(body: Record<string, string | string[] | undefined>, name: string): string[] {
-  const v = body[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return body && typeof body === 'object' ? (body as FormFields) : {};
 }
 
 /** A redirect target that stays on this site's back office. */
