@@ -155,5 +155,9 @@ forEachDialect('article editor routes', (dialect) => {
     expect(unknown.body).toContain('rubricIds: rubric 999999 does not exist');
     expect(unknown.body).toContain('authors: author 424242 does not exist');
     expect(unknown.body).toContain('coverImageId: image 77777 does not exist');
+    const id = await create(editor);
+    const translation = await postForm(n, editor, `/admin/articles/${id}`, article({ translationOf: '99999' }));
+    expect(translation.statusCode).toBe(400);
+    expect(translation.body).toContain('translationOf: article 99999 does not exist');
   });
 });

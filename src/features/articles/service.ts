@@ -79,7 +79,7 @@ export class ArticleService {
     if (translationOf === null) return null;
     if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.');
     const original = await trx.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', translationOf).executeTakeFirst();
-    if (!original) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${translationOf} to translate does not exist.`);
+    if (!original) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', [`translationOf: article ${translationOf} does not exist`]);
     const group = original.translation_group ?? original.id;
     if (original.translation_group === null) await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', original.id).execute();
     return group;
