@@ -42,19 +42,31 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** An instant seen in a zone, with the strings pages print for it (made on first use). */
+interface LocalInstant {
+  local: LocalDateTime;
+  iso?: string;
+  dayTime?: string;
+}
+
 // Pages show the same stored instants over and over; Intl's formatToParts is slow, so results are kept.
-const localCache = new Map<string, LocalDateTime>();
+const localCache = new Map<string, LocalInstant>();
 const LOCAL_CACHE_SIZE = 50_000;
+
+function localInstant(instant: Date, timeZone: string): LocalInstant {
+  const key = `${timeZone}|${instant.getTime()}`;
+  let known = localCache.get(key);
+  if (!known) {
+    known = { local: computeLocal(instant, timeZone) };
+    if (localCache.size >= LOCAL_CACHE_SIZE) localCache.clear();
+    localCache.set(key, known);
+  }
+  return known;
+}
 
 /** The wall-clock date and time of an instant in a zone. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
-  const key = `${timeZone}|${instant.getTime()}`;
-  const known = localCache.get(key);
-  if (known) return { ...known };
-  const local = computeLocal(instant, timeZone);
-  if (localCache.size >= LOCAL_CACHE_SIZE) localCache.clear();
-  localCache.set(key, local);
-  return { ...local };
+  return { ...localInstant(instant, timeZone).local };
 }
 
 function computeLocal(instant: Date, timeZone: string): LocalDateTime {
@@ -144,17 +156,25 @@ export function localDateKey(date: LocalDate): string {
 
 /** `2024-04-11T10:54:00+03:00`: the instant with the zone's offset, for <time datetime> and JSON-LD. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
-  const off = offsetMinutes(instant, timeZone);
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off);
-  return `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const known = localInstant(instant, timeZone);
+  if (known.iso === undefined) {
+    const l = known.local;
+    const off = offsetMinutes(instant, timeZone);
+    const sign = off < 0 ? '-' : '+';
+    const abs = Math.abs(off);
+    known.iso = `${pad(l.year, 4)}-${pad(l.month)}-${pad(l.day)}T${pad(l.hour)}:${pad(l.minute)}:${pad(l.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  }
+  return known.iso;
 }
 
 /** `11.04.2024 10:54` in the zone. */
 export function formatDayTime(instant: Date, timeZone: string): string {
-  const l = toLocal(instant, timeZone);
-  return `${pad(l.day)}.${pad(l.month)}.${pad(l.year, 4)} ${pad(l.hour)}:${pad(l.minute)}`;
+  const known = localInstant(instant, timeZone);
+  if (known.dayTime === undefined) {
+    const l = known.local;
+    known.dayTime = `${pad(l.day)}.${pad(l.month)}.${pad(l.year, 4)} ${pad(l.hour)}:${pad(l.minute)}`;
+  }
+  return known.dayTime;
 }
 
 /** `11.04.2024 10:54 (Moscow time), Moscow` — the dateline under a headline. */

@@ -6,10 +6,17 @@ import type { ArticleFull, ArticleSummary, RubricRef } from './store.js';
 import { articlePath } from './rules.js';
 import { SIZES } from '../media/rules.js';
 
+const formsJson = new Map<string, string>();
+const viewsForms = (tr: Translator): string => {
+  let json = formsJson.get(tr.lang);
+  if (!json) formsJson.set(tr.lang, (json = JSON.stringify(tr.pluralForms('views'))));
+  return json;
+};
+
 /** The views number; data attributes let the beacon script update it with the fresh count. */
 export function ViewsCounter({ tr, articleId, count }: { tr: Translator; articleId: number; count: number }): Html {
   return (
-    <span class="views" data-views-for={articleId} data-lang={tr.lang} data-forms={JSON.stringify(tr.pluralForms('views'))}>
+    <span class="views" data-views-for={articleId} data-lang={tr.lang} data-forms={viewsForms(tr)}>
       {tr.plural('views', count)}
     </span>
   );
