@@ -7,7 +7,8 @@ import { field, fields, type FormFields } from '../../web/admin/fields.js';
 
 
 const one = (f: FormFields, name: string): string => field(f, name).trim();
-const many = fields;
+/** A repeated field, named `name[]` by our forms (html-validate wants the brackets) or `name` by other clients. */
+const many = (f: FormFields, name: string): string[] => [...fields(f, `${name}[]`), ...fields(f, name)];
 const optionalId = (v: string): number | null => (/^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 /** Plain text with blank lines between paragraphs, for editing without JavaScript. */

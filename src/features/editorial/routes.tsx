@@ -72,7 +72,7 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
       ) : null}
       <label>
         {t.headline}
-        <input name="headline" value={input?.headline ?? ''} required maxlength="300" class="headline-input" />
+        <input type="text" name="headline" value={input?.headline ?? ''} required maxlength="300" class="headline-input" />
       </label>
       <label>
         {t.lead}
@@ -128,14 +128,14 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
         </label>
         <label>
           {t.slug}
-          <input name="slug" value={input?.slug ?? ''} pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" aria-describedby="slug-help" />
+          <input type="text" name="slug" value={input?.slug ?? ''} pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" aria-describedby="slug-help" />
           <span class="help" id="slug-help">
             {t.slugHelp}
           </span>
         </label>
         <label>
           {t.city}
-          <input name="city" value={input?.city ?? ''} maxlength="80" />
+          <input type="text" name="city" value={input?.city ?? ''} maxlength="80" />
         </label>
       </div>
       <fieldset>
@@ -144,7 +144,7 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
           <div class="author-row">
             <label>
               {t.author} {i + 1}
-              <select name="authorId">
+              <select name="authorId[]">
                 <option value="">{t.none}</option>
                 {choices.authors.map((a) => (
                   <option value={a.id} selected={a.id === row.authorId}>
@@ -155,7 +155,7 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
             </label>
             <label>
               {t.authorRole}
-              <input name="authorRole" value={row.role ?? ''} maxlength="120" />
+              <input type="text" name="authorRole[]" value={row.role ?? ''} maxlength="120" />
             </label>
           </div>
         ))}
@@ -164,14 +164,14 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
         <legend>{t.rubrics}</legend>
         {choices.rubrics.map((r) => (
           <label class={r.isFlag ? 'checkbox flag' : 'checkbox'}>
-            <input type="checkbox" name="rubricId" value={r.id} checked={input?.rubricIds?.includes(r.id) ?? false} disabled={r.isFlag && !mayFlag} />
+            <input type="checkbox" name="rubricId[]" value={r.id} checked={input?.rubricIds?.includes(r.id) ?? false} disabled={r.isFlag && !mayFlag} />
             {r.isFlag ? `★ ${r.name}` : r.name}
           </label>
         ))}
       </fieldset>
       <label>
         {t.tags}
-        <input name="tags" value={(input?.tags ?? []).join(', ')} />
+        <input type="text" name="tags" value={(input?.tags ?? []).join(', ')} />
       </label>
       <div class="editor-columns">
         <label>
@@ -187,7 +187,7 @@ function EditorForm({ ctx, t, article, submitted, choices, actor, error, details
         </label>
         <label>
           {t.seoTitle}
-          <input name="seoTitle" value={input?.seoTitle ?? ''} maxlength="300" />
+          <input type="text" name="seoTitle" value={input?.seoTitle ?? ''} maxlength="300" />
         </label>
         <label>
           {t.seoDescription}

@@ -1,0 +1,55 @@
+/** The article editor's pages (list, new, edit with a photo, revisions), the dashboard and media are valid HTML. */
+import { HtmlValidate, type ConfigData, type Message } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNewsroom, paragraph, type Newsroom } from '../helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
+
+const config: ConfigData = {
+  extends: ['html-validate:recommended'],
+  rules: { 'doctype-style': ['error', { style: 'lowercase' }] },
+};
+const validator = new HtmlValidate(config);
+const describeMessages = (messages: Message[]) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? `  (${m.selector})` : ''}`);
+
+describe('editor pages are valid HTML', () => {
+  let n: Newsroom;
+  let editor: StaffSession;
+  let id: number;
+
+  beforeAll(async () => {
+    n = await createNewsroom('sqlite');
+    editor = await staffSession(n, 'editor');
+    id = await n.services.editorial.create({ id: editor.userId, role: 'editor' }, {
+      lang: 'ru',
+      headline: 'Паромы',
+      lead: 'Лид',
+      body: { type: 'doc', content: [paragraph('Текст.'), { type: 'figure', attrs: { imageId: n.ids.image, caption: 'Порт', credit: 'Dateline', alt: 'Краны' } }] },
+      rubricIds: [n.ids.rubric],
+      tags: ['Каспий'],
+    });
+    await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Паромы снова' });
+  });
+
+  afterAll(() => n?.close());
+
+  const pages: Array<[name: string, url: () => string | Promise<{ statusCode: number; body: string }>, status: number]> = [
+    ['dashboard', () => '/admin/', 200],
+    ['article list', () => '/admin/articles/', 200],
+    ['new article', () => '/admin/articles/new', 200],
+    ['edit article', () => `/admin/articles/${id}?saved=1`, 200],
+    ['a refused save', () => postForm(n, editor, `/admin/articles/${id}`, { headline: '', body_text: 'x' }), 400],
+    ['revisions', () => `/admin/articles/${id}/revisions`, 200],
+    ['media library', () => '/admin/media/', 200],
+    ['my account', () => '/admin/account/', 200],
+  ];
+
+  for (const [name, target, status] of pages) {
+    it(name, async () => {
+      const t = target();
+      const res = typeof t === 'string' ? await n.app.inject({ url: t, headers: { cookie: editor.cookie } }) : await t;
+      expect(res.statusCode).toBe(status);
+      const report = await validator.validateString(res.body, name);
+      expect(describeMessages(report.results.flatMap((r) => r.messages)), `html-validate on ${name}`).toEqual([]);
+    });
+  }
+});
