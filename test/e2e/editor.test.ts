@@ -152,6 +152,12 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     await page.getByLabel('Заголовок', { exact: true }).fill('Заметка автора');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    // The draft saves itself while the author types.
+    await page.locator('.editor-content').click();
+    await page.keyboard.type('Текст, который сохранится сам.');
+    await expect.poll(() => page.locator('[data-autosave-status]').textContent(), { timeout: 20_000 }).toContain('Автосохранение в');
+    await page.reload();
+    expect(await page.locator('.editor-content').textContent()).toContain('Текст, который сохранится сам.');
     expect(await page.getByRole('button', { name: 'Опубликовать сейчас' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Отправить на проверку' }).count()).toBe(1);
     // Even a hand-made request is refused by the service.
