@@ -40,18 +40,6 @@ function renderChild(child: Child): string {
   return escapeHtml(String(child));
 }
 
-function renderAttributes(props: Props): string {
-  let out = '';
-  for (const name in props) {
-    if (name === 'children') continue;
-    const value = props[name];
-    if (value === null || value === undefined || value === false) continue;
-    if (value === true) out += ` ${name}`;
-    else out += ` ${name}="${escapeHtml(String(value))}"`;
-  }
-  return out;
-}
-
 export function h<P extends Props>(
   tag: string | Component<P>,
   props: P | null,
@@ -63,9 +51,19 @@ export function h<P extends Props>(
     if (children.length > 0) (merged as Props).children = children.length === 1 ? children[0] : children;
     return tag(merged);
   }
-  const attrs = props ? renderAttributes(props) : '';
-  if (VOID.has(tag)) return new Html(`<${tag}${attrs}>`);
-  return new Html(`<${tag}${attrs}>${renderChild(children)}</${tag}>`);
+  let out = `<${tag}`;
+  if (props) {
+    for (const name in props) {
+      if (name === 'children') continue;
+      const value = props[name];
+      if (value === null || value === undefined || value === false) continue;
+      out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
+    }
+  }
+  out += '>';
+  if (VOID.has(tag)) return new Html(out);
+  for (let i = 0; i < children.length; i++) out += renderChild(children[i]);
+  return new Html(`${out}</${tag}>`);
 }
 
 export function Fragment(props: { children?: Child }): Html {
