@@ -535,26 +535,18 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
             <a href={`/admin/articles/${id}`}>{t.back}</a>
           </p>
           <form method="get" action={`/admin/articles/${id}/revisions`} class="compare-form">
-            <label>
-              {t.from}
-              <select name="a">
-                {revisions.map((r) => (
-                  <option value={r.id} selected={r.id === a}>
-                    {label(r)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.to}
-              <select name="b">
-                {revisions.map((r) => (
-                  <option value={r.id} selected={r.id === b}>
-                    {label(r)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {([['a', t.from, a], ['b', t.to, b]] as const).map(([name, caption, chosen]) => (
+              <label>
+                {caption}
+                <select name={name}>
+                  {revisions.map((r) => (
+                    <option value={r.id} selected={r.id === chosen}>
+                      {label(r)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
             <button type="submit">{t.compare}</button>
           </form>
           {diff.length === 0 ? (
