@@ -1,257 +1,28 @@
 /** The article editor in the back office: list, write, save (and autosave), workflow, preview, revisions. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { h, Fragment, type Html } from '../../lib/html.js';
+import { h, Fragment } from '../../lib/html.js';
 import { DomainError } from '../../lib/errors.js';
-import { formatDayTime, toLocal } from '../../lib/time.js';
+import { formatDayTime } from '../../lib/time.js';
+import { localized } from '../../lib/localized.js';
 import type { ArticleStatus } from '../../storage/schema.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
-import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
+import { AdminLayout, CsrfField } from '../../web/admin/AdminLayout.js';
+import { Notice } from '../../web/admin/Notice.js';
 import { adminContext, formBody, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
-import { can, type Actor } from '../accounts/policy.js';
-import { articlePath } from '../articles/rules.js';
-import { readingMinutes, wordCount } from '../articles/rules.js';
-import { bodyImageIds, bodyText } from '../articles/body.js';
-import { imageUrl } from '../articles/store.js';
-import { localized } from '../../lib/localized.js';
-import { articlePageModel, sendArticlePage } from '../articles/routes.js';
-import type { EditorialArticle } from './service.js';
-import { PAGE } from './service.js';
-import { inputFromForm } from './form.js';
+import { can } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
+import { bodyImageIds } from '../articles/body.js';
+import { imageUrl } from '../articles/store.js';
+import { articlePageModel, sendArticlePage } from '../articles/routes.js';
+import { PAGE, type EditorialArticle } from './service.js';
+import { inputFromForm } from './form.js';
 import { EDITORIAL_TEXT, type EditorialText } from './text.js';
+import { EditorForm, Workflow, type EditorChoices } from './views.js';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 const listQuery = z.object({ status: z.enum(STATUSES).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
-
-interface EditorChoices {
-  /** Addresses of the images the body shows, so the editor can display them. */
-  imageSources: Record<number, string>;
-  authors: Array<{ id: number; name: string }>;
-  rubrics: Array<{ id: number; name: string; isFlag: boolean }>;
-  images: Array<{ id: number; label: string }>;
-  translations: Array<{ id: number; headline: string; lang: string }>;
-}
-
-function localInput(iso: string | null, zone: string): string {
-  if (!iso) return '';
-  const l = toLocal(new Date(iso), zone);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${p(l.month)}-${p(l.day)}T${p(l.hour)}:${p(l.minute)}`;
-}
-
-function Notice({ kind, text }: { kind: 'ok' | 'error'; text: string }): Html {
-  return (
-    <p class={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
-      {text}
-    </p>
-  );
-}
-
-function EditorForm({ ctx, t, article, submitted, choices, actor, error, details }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle | null; submitted?: Partial<ArticleInput>; choices: EditorChoices; actor: Actor; error?: string; details?: string[] }): Html {
-  // After a refused save, the form shows what the editor sent, not what is stored.
-  const given = submitted ? Object.fromEntries(Object.entries(submitted).filter(([, v]) => v !== undefined)) : {};
-  const input: Partial<ArticleInput> | undefined = article || submitted ? { ...article?.input, ...given } : undefined;
-  const action = article ? `/admin/articles/${article.id}` : '/admin/articles/';
-  const body = input?.body ?? { type: 'doc', content: [] };
-  const words = wordCount(bodyText(body));
-  const mayFlag = can(actor, 'article.storyOfTheDay');
-  const authorRows = [...(input?.authors ?? []), { authorId: 0, role: '' }, { authorId: 0, role: '' }].slice(0, Math.max(3, (input?.authors?.length ?? 0) + 1));
-  return (
-    <form method="post" action={action} class="editor-form" id="editor-form" data-autosave={article ? `/admin/articles/${article.id}/autosave` : undefined}>
-      <CsrfField ctx={ctx} />
-      {article ? <input type="hidden" name="updatedAt" value={article.updatedAt} /> : null}
-      {error ? <Notice kind="error" text={error} /> : null}
-      {details?.length ? (
-        <ul class="notice notice-error">
-          {details.map((d) => (
-            <li>{d}</li>
-          ))}
-        </ul>
-      ) : null}
-      <label>
-        {t.headline}
-        <input type="text" name="headline" value={input?.headline ?? ''} required maxlength="300" class="headline-input" />
-      </label>
-      <label>
-        {t.lead}
-        <textarea name="lead" rows="3" maxlength="1000">
-          {input?.lead ?? ''}
-        </textarea>
-      </label>
-      <fieldset class="body-field">
-        <legend>{t.body}</legend>
-        <div class="editor-toolbar" role="toolbar" aria-label={t.toolbar} data-labels={JSON.stringify(t.tools)} hidden></div>
-        <div class="editor-mount" data-editor-mount data-image-sources={JSON.stringify(choices.imageSources)}></div>
-        <input type="hidden" name="body" value={JSON.stringify(body)} data-editor-json />
-        <noscript>
-          <p class="help">{t.bodyNoScript}</p>
-          <textarea name="body_text" rows="16">
-            {bodyText(body)}
-          </textarea>
-        </noscript>
-        <p class="help editor-stats" data-editor-stats data-words-label={t.words} data-minutes-label={t.minutes}>
-          {words} {t.words} · {readingMinutes(words)} {t.minutes}
-        </p>
-        <p class="help" data-autosave-status data-label={t.autosaved} aria-live="polite"></p>
-      </fieldset>
-      <div class="editor-columns">
-        <label>
-          {t.language}
-          {article ? (
-            <>
-              <input type="hidden" name="lang" value={article.lang} />
-              <span class="static-value">{t.languages[article.lang]}</span>
-            </>
-          ) : (
-            <select name="lang">
-              <option value="ru" selected={ctx.lang === 'ru'}>
-                {t.languages.ru}
-              </option>
-              <option value="en" selected={ctx.lang === 'en'}>
-                {t.languages.en}
-              </option>
-            </select>
-          )}
-        </label>
-        <label>
-          {t.translationOf}
-          <select name="translationOf">
-            <option value="">{t.none}</option>
-            {choices.translations.map((c) => (
-              <option value={c.id} selected={input?.translationOf === c.id}>
-                [{c.lang}] {c.headline}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.slug}
-          <input type="text" name="slug" value={input?.slug ?? ''} pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" aria-describedby="slug-help" />
-          <span class="help" id="slug-help">
-            {t.slugHelp}
-          </span>
-        </label>
-        <label>
-          {t.city}
-          <input type="text" name="city" value={input?.city ?? ''} maxlength="80" />
-        </label>
-      </div>
-      <fieldset>
-        <legend>{t.authors}</legend>
-        {authorRows.map((row, i) => (
-          <div class="author-row">
-            <label>
-              {t.author} {i + 1}
-              <select name="authorId[]">
-                <option value="">{t.none}</option>
-                {choices.authors.map((a) => (
-                  <option value={a.id} selected={a.id === row.authorId}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t.authorRole}
-              <input type="text" name="authorRole[]" value={row.role ?? ''} maxlength="120" />
-            </label>
-          </div>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t.rubrics}</legend>
-        {choices.rubrics.map((r) => (
-          <label class={r.isFlag ? 'checkbox flag' : 'checkbox'}>
-            <input type="checkbox" name="rubricId[]" value={r.id} checked={input?.rubricIds?.includes(r.id) ?? false} disabled={r.isFlag && !mayFlag} />
-            {r.isFlag ? `★ ${r.name}` : r.name}
-          </label>
-        ))}
-      </fieldset>
-      <label>
-        {t.tags}
-        <input type="text" name="tags" value={(input?.tags ?? []).join(', ')} />
-      </label>
-      <div class="editor-columns">
-        <label>
-          {t.cover}
-          <select name="coverImageId">
-            <option value="">{t.none}</option>
-            {choices.images.map((img) => (
-              <option value={img.id} selected={input?.coverImageId === img.id}>
-                {img.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.seoTitle}
-          <input type="text" name="seoTitle" value={input?.seoTitle ?? ''} maxlength="300" />
-        </label>
-        <label>
-          {t.seoDescription}
-          <textarea name="seoDescription" rows="2" maxlength="500">
-            {input?.seoDescription ?? ''}
-          </textarea>
-        </label>
-      </div>
-      <button type="submit" class="primary">
-        {t.save}
-      </button>
-    </form>
-  );
-}
-
-function Workflow({ ctx, t, article, actor, zone }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle; actor: Actor; zone: string }): Html {
-  const res = { createdBy: article.createdBy, status: article.status };
-  const action = `/admin/articles/${article.id}/workflow`;
-  const button = (name: string, label: string) => (
-    <form method="post" action={action} class="inline-form">
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="action" value={name} />
-      <button type="submit">{label}</button>
-    </form>
-  );
-  const mayPublish = can(actor, 'article.publish', res);
-  return (
-    <section class="workflow" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading">{t.workflow}</h2>
-      <p>
-        <span class={`status status-${article.status}`}>{t.status[article.status]}</span>
-        {article.publishedAt && (article.status === 'scheduled' || article.status === 'published') ? ` · ${formatDayTime(new Date(article.publishedAt), zone)}` : ''}
-      </p>
-      {article.status === 'draft' && can(actor, 'article.submit', res) && !mayPublish ? button('submit', t.submit) : null}
-      {mayPublish && article.status !== 'published' ? button('publish', t.publishNow) : null}
-      {mayPublish && ['draft', 'review', 'scheduled'].includes(article.status) ? (
-        <form method="post" action={action} class="stack schedule-form">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="action" value="schedule" />
-          <label>
-            {t.publishAt}
-            <input type="datetime-local" name="publishAt" value={article.status === 'scheduled' ? localInput(article.publishedAt, zone) : ''} required />
-          </label>
-          <button type="submit">{t.schedule}</button>
-        </form>
-      ) : null}
-      {can(actor, 'article.unpublish', res) && article.status === 'published' ? button('unpublish', t.unpublish) : null}
-      {mayPublish && ['review', 'scheduled', 'unpublished'].includes(article.status) ? button('draft', t.backToDraft) : null}
-      <ul class="editor-links">
-        <li>
-          <a href={`/admin/articles/${article.id}/preview`}>{t.preview}</a>
-        </li>
-        <li>
-          <a href={`/admin/articles/${article.id}/revisions`}>{t.revisions}</a>
-        </li>
-        {article.status === 'published' ? (
-          <li>
-            <a href={articlePath(article.lang, article.slug, ctx.lang)}>{t.publicPage}</a>
-          </li>
-        ) : null}
-      </ul>
-    </section>
-  );
-}
 
 export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { db, csrf } = deps;
@@ -293,7 +64,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       reply,
       <AdminLayout ctx={ctx} title={title} scripts={['/assets/editor.js']}>
         <h1>{title}</h1>
-        {notice ? <Notice kind="ok" text={notice} /> : null}
+        {notice ? <Notice kind="ok">{notice}</Notice> : null}
         <div class="editor-layout">
           <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(ctx.lang, article?.lang ?? ctx.lang, article)} actor={actor} error={error?.message} details={error?.details} />
           {article ? <Workflow ctx={ctx} t={t} article={article} actor={actor} zone={zone()} /> : null}
