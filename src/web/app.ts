@@ -51,8 +51,9 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
       }),
   });
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
+    done(null, payload);
   });
 
   const site = new Site({

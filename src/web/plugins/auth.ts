@@ -18,11 +18,15 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance, accounts: AccountService): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('onRequest', async (request) => {
+  // Callback style, so the common case (a reader without a session cookie) costs no promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    request.user = await accounts.userForSession(token);
-    request.sessionToken = request.user ? token : null;
+    if (!token) return done();
+    accounts.userForSession(token).then((user) => {
+      request.user = user;
+      request.sessionToken = user ? token : null;
+      done();
+    }, done);
   });
 }
 
