@@ -9,17 +9,12 @@ export function isLang(value: string): value is Lang {
 type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const ru = {
-  langName: 'Русский',
   skipToContent: 'Перейти к содержанию',
-  home: 'Главная',
   mainNav: 'Разделы',
   latest: 'Последние новости',
   storyOfTheDay: 'Материал дня',
-  more: 'Все материалы раздела',
   updated: 'Обновлено',
-  published: 'Опубликовано',
   tags: 'Теги',
-  rubrics: 'Рубрики',
   views: { one: '{n} просмотр', few: '{n} просмотра', many: '{n} просмотров', other: '{n} просмотра' } as Plural,
   articlesCount: { one: '{n} материал', few: '{n} материала', many: '{n} материалов', other: '{n} материала' } as Plural,
   reportMistake: 'Нашли ошибку? Выделите её и нажмите Ctrl+Enter.',
@@ -33,9 +28,7 @@ const ru = {
   nextMonth: 'Следующий месяц: {month} {year}',
   today: 'сегодня',
   noArticles: 'Материалов пока нет.',
-  rubricTitle: 'Рубрика «{name}»',
   tagTitle: 'Материалы с тегом «{name}»',
-  authorTitle: '{name}',
   dayTitle: 'Материалы за {date}',
   monthTitle: 'Материалы за {month} {year}',
   page: 'Страница {n}',
@@ -50,24 +43,18 @@ const ru = {
   commentRules: 'Правила комментирования',
   otherLanguage: 'English',
   translation: 'Этот материал на другом языке',
-  byAuthor: 'Автор',
   footer: 'Все права на материалы принадлежат редакции.',
 };
 
 type Messages = { [K in keyof typeof ru]: (typeof ru)[K] extends Plural ? Plural : string };
 
 const en: Messages = {
-  langName: 'English',
   skipToContent: 'Skip to content',
-  home: 'Home',
   mainNav: 'Sections',
   latest: 'Latest news',
   storyOfTheDay: 'Story of the day',
-  more: 'More in this section',
   updated: 'Updated',
-  published: 'Published',
   tags: 'Tags',
-  rubrics: 'Rubrics',
   views: { one: '{n} view', other: '{n} views' },
   articlesCount: { one: '{n} article', other: '{n} articles' },
   reportMistake: 'Found a mistake? Select it and press Ctrl+Enter.',
@@ -81,9 +68,7 @@ const en: Messages = {
   nextMonth: 'Next month: {month} {year}',
   today: 'today',
   noArticles: 'No articles yet.',
-  rubricTitle: '{name}',
   tagTitle: 'Tagged “{name}”',
-  authorTitle: '{name}',
   dayTitle: 'Articles of {date}',
   monthTitle: 'Articles of {month} {year}',
   page: 'Page {n}',
@@ -98,7 +83,6 @@ const en: Messages = {
   commentRules: 'Comment rules',
   otherLanguage: 'Русский',
   translation: 'This article in another language',
-  byAuthor: 'Author',
   footer: 'All rights to the articles belong to the newsroom.',
 };
 

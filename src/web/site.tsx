@@ -15,7 +15,6 @@ import type { MonthRef } from '../features/archive/rules.js';
 import { listRubrics, type RubricRef } from '../features/articles/store.js';
 import { langPrefix } from '../features/articles/rules.js';
 import type { PageCache } from './plugins/page-cache.js';
-import { SECURITY_HEADERS } from './plugins/security.js';
 import type { PageContext } from './layout/context.js';
 import { Layout } from './layout/Layout.js';
 
@@ -145,8 +144,4 @@ export function registerLocalized(
       { prefix },
     );
   }
-}
-
-export function applySecurityHeaders(reply: FastifyReply): void {
-  reply.headers(SECURITY_HEADERS);
 }

@@ -65,7 +65,9 @@ function TextFields({ t, item }: { t: MediaText; item?: MediaItem }) {
       </label>
       <label>
         {t.credit}
-        <input type="text" name="credit" value={item?.credit} maxlength={TEXT_LIMITS.credit} placeholder={item ? undefined : t.creditHint} />
+        {/* The hint stays visible while one types. */}
+        {item ? null : <span class="help"> ({t.creditHint})</span>}
+        <input type="text" name="credit" value={item?.credit} maxlength={TEXT_LIMITS.credit} />
       </label>
       <label>
         {t.alt}
