@@ -75,6 +75,56 @@ export function renderDocument(root: Html): string {
   return `<!doctype html>${root.value}`;
 }
 
+/**
+ * Rendered markup is a rope of thousands of small strings, and V8 walks a rope's leaves each time a page that
+ * contains it is encoded. Converting a string to a number makes V8 flatten it in place, so a fragment kept for
+ * reuse is walked once, not on every page.
+ */
+function flatten(text: string): void {
+  void Number(text);
+}
+
+/**
+ * Markup that depends only on an immutable object (a settings snapshot, a read model) and a variant
+ * string (language, prefix) is rendered once per pair; the entries go with the object.
+ */
+export function fragmentMemo<K extends object>(): (key: K, variant: string, render: () => Html) => Html {
+  const rendered = new WeakMap<K, Map<string, Html>>();
+  return (key, variant, render) => {
+    let byVariant = rendered.get(key);
+    if (!byVariant) rendered.set(key, (byVariant = new Map()));
+    let html = byVariant.get(variant);
+    if (!html) {
+      html = render();
+      flatten(html.value);
+      byVariant.set(variant, html);
+    }
+    return html;
+  };
+}
+
+const SLAB_BYTES = 512 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+/**
+ * UTF-8 bytes of a page that is sent once and dropped. It is written into a shared slab, as Node pools small
+ * buffers: `Buffer.from` would walk a mostly Cyrillic string twice (length, then bytes) and allocate each
+ * time. A slice keeps its slab alive, so bytes that are kept (the page cache) must come from `Buffer.from`.
+ */
+export function transientBytes(text: string): Buffer {
+  const most = text.length * 3;
+  if (most > SLAB_BYTES / 4) return Buffer.from(text);
+  if (SLAB_BYTES - slabUsed < most) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const start = slabUsed;
+  const written = slab.write(text, start);
+  slabUsed = (start + written + 7) & ~7;
+  return slab.subarray(start, start + written);
+}
+
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {

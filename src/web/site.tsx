@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { h, renderDocument, type Html } from '../lib/html.js';
+import { h, renderDocument, transientBytes, type Html } from '../lib/html.js';
 import { LANGS, translator, type Lang } from '../lib/i18n.js';
 import type { EventBus } from '../lib/events.js';
 import { EventMemo } from '../lib/memo.js';
@@ -70,10 +70,13 @@ export class Site {
     const html = renderDocument(page);
     const contentType = 'text/html; charset=utf-8';
     const cacheable = status === 200 && request.method === 'GET' && !request.headers.cookie?.includes('dl_session=');
-    // Bytes, hash and compression are worth it only for a page that the cache will serve again.
-    let body: string | Buffer = html;
+    // Bytes, not a string: Fastify would otherwise measure the string and the socket encode it a second time.
+    let body: Buffer;
     let etag: string | null = null;
-    if (cacheable && this.deps.pageCache.enabled) {
+    // A hash and compression are worth it only for a page that the cache will serve again.
+    if (!cacheable || !this.deps.pageCache.enabled) {
+      body = transientBytes(html);
+    } else {
       body = Buffer.from(html);
       etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt());
     }

@@ -116,3 +116,46 @@ forEachDialect('page cache switched off', (dialect) => {
     }
   });
 });
+
+forEachDialect('uncached pages keep up with the chrome', (dialect) => {
+  let n: Newsroom;
+  let base: string;
+  beforeEach(async () => {
+    n = await createNewsroom(dialect, { env: { PAGE_CACHE: 'off' } });
+    await n.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(n.app.server.address() as { port: number }).port}`;
+  });
+  afterEach(() => n.close());
+
+  const page = async (path: string) => (await fetch(`${base}${path}`)).text();
+
+  it('shows the new site name, channels and rubric names right after they change', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+    const before = await page('/news/paromy');
+    expect(before).toContain('>Экономика</a>');
+    expect(before).not.toContain('channel-telegram');
+
+    await n.services.settings.set('name', 'Каспийский вестник');
+    await n.services.settings.set('channels', [{ network: 'telegram', label: 'Телеграм-канал', url: 'https://t.me/example' }]);
+    await n.services.taxonomy.renameRubric({ id: 1, role: 'owner' }, n.ids.rubric, { name: 'Экономика и транспорт' });
+
+    const after = await page('/news/paromy');
+    expect(after).toContain('<a class="site-name" href="/">Каспийский вестник</a>');
+    expect(after).toContain('© Каспийский вестник.');
+    expect(after).toContain('Телеграм-канал');
+    expect(after).toContain('>Экономика и транспорт</a>');
+    expect(after).not.toContain('>Экономика</a>');
+  });
+
+  it('sends each page whole and apart from the others when many are answered in a row', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy', headline: 'Паромы' });
+    await publishArticle(n, '2024-04-11T08:00:00Z', { slug: 'porty', headline: 'Порты' });
+    const expected = { paromy: await page('/news/paromy'), porty: await page('/news/porty') };
+    expect(expected.paromy).not.toBe(expected.porty);
+    // Enough pages to fill several encoding slabs, interleaved.
+    const slugs = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? 'paromy' : 'porty'));
+    const bodies = await Promise.all(slugs.map((slug) => page(`/news/${slug}`)));
+    bodies.forEach((body, i) => expect(body).toBe(expected[slugs[i] as 'paromy' | 'porty']));
+  });
+});
+

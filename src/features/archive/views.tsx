@@ -1,22 +1,17 @@
-import { h, Fragment, type Html } from '../../lib/html.js';
+import { h, Fragment, fragmentMemo, type Html } from '../../lib/html.js';
 import { formatLongDate, monthName, weekdayLong, weekdayShort } from '../../lib/i18n.js';
 import type { PageContext } from '../../web/layout/context.js';
 import type { CalendarModel } from './rules.js';
 import { dayPath, monthPath } from './paths.js';
 
-const rendered = new WeakMap<CalendarModel, Map<string, Html>>();
+const rendered = fragmentMemo<CalendarModel>();
 
 /**
  * The monthly archive calendar. Its markup depends only on the model (memoised until the next event or
  * midnight) and the language, so it is rendered once per model and language.
  */
 export function Calendar({ ctx, model }: { ctx: PageContext; model: CalendarModel }): Html {
-  let byLang = rendered.get(model);
-  if (!byLang) rendered.set(model, (byLang = new Map()));
-  const key = `${ctx.lang}|${ctx.prefix}`;
-  let html = byLang.get(key);
-  if (!html) byLang.set(key, (html = CalendarTable({ ctx, model })));
-  return html;
+  return rendered(model, `${ctx.lang}|${ctx.prefix}`, () => CalendarTable({ ctx, model }));
 }
 
 /** A real table, days with articles linked, today marked. Works without JS. */

@@ -1,4 +1,6 @@
-import { h, Fragment, type Child, type Html } from '../../lib/html.js';
+import { h, Fragment, fragmentMemo, type Child, type Html } from '../../lib/html.js';
+import type { RubricRef } from '../../features/articles/store.js';
+import type { SiteSettings } from '../../features/settings/rules.js';
 import { Calendar } from '../../features/archive/views.js';
 import type { PageContext } from './context.js';
 import { Channels } from './Channels.js';
@@ -11,8 +13,44 @@ export interface LayoutProps {
   children?: Child;
 }
 
-export function Layout({ ctx, title, description, head, children }: LayoutProps): Html {
+// The site's name with the rubric navigation, and the footer, change only with the rubrics or the settings (both
+// replaced, never mutated, on change), so they are rendered once per snapshot and language.
+const mastheads = fragmentMemo<RubricRef[]>();
+const footers = fragmentMemo<SiteSettings>();
+
+function Masthead({ ctx }: { ctx: PageContext }): Html {
   const { tr, settings, prefix } = ctx;
+  return mastheads(ctx.nav, `${ctx.lang}|${prefix}|${settings.name}`, () => (
+    <>
+      <a class="site-name" href={`${prefix}/`}>
+        {settings.name}
+      </a>
+      <nav aria-label={tr.t('mainNav')}>
+        <ul class="rubric-nav">
+          {ctx.nav.map((r) => (
+            <li>
+              <a href={`${prefix}/rubric/${r.slug}/`}>{r.name}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  ));
+}
+
+function SiteFooter({ ctx }: { ctx: PageContext }): Html {
+  return footers(ctx.settings, ctx.lang, () => (
+    <footer class="site-footer">
+      <Channels ctx={ctx} />
+      <p>
+        © {ctx.settings.name}. {ctx.tr.t('footer')}
+      </p>
+    </footer>
+  ));
+}
+
+export function Layout({ ctx, title, description, head, children }: LayoutProps): Html {
+  const { tr, settings } = ctx;
   const fullTitle = title === settings.name ? title : `${title} — ${settings.name}`;
   return (
     <html lang={ctx.lang}>
@@ -32,18 +70,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
           {tr.t('skipToContent')}
         </a>
         <header class="site-header">
-          <a class="site-name" href={`${prefix}/`}>
-            {settings.name}
-          </a>
-          <nav aria-label={tr.t('mainNav')}>
-            <ul class="rubric-nav">
-              {ctx.nav.map((r) => (
-                <li>
-                  <a href={`${prefix}/rubric/${r.slug}/`}>{r.name}</a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <Masthead ctx={ctx} />
           {ctx.alternate ? (
             <a class="lang-switch" href={ctx.alternate.href} hreflang={ctx.alternate.lang} lang={ctx.alternate.lang}>
               {tr.t('otherLanguage')}
@@ -56,12 +83,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
             <Calendar ctx={ctx} model={ctx.calendar} />
           </aside>
         </div>
-        <footer class="site-footer">
-          <Channels ctx={ctx} />
-          <p>
-            © {settings.name}. {tr.t('footer')}
-          </p>
-        </footer>
+        <SiteFooter ctx={ctx} />
       </body>
     </html>
   );
