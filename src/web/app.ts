@@ -87,6 +87,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     return site.sendError(request, reply, lang, 404);
   });
 
+  pageCache.register(app);
   await app.register(cookie);
   registerAuth(app, services.accounts);
   await app.register(formbody);

@@ -78,7 +78,7 @@ export class Site {
       body = transientBytes(html);
     } else {
       body = Buffer.from(html);
-      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt());
+      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt(), request.cacheGeneration);
     }
     reply.code(status).header('content-type', contentType);
     if (!cacheable) {

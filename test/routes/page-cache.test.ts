@@ -99,6 +99,33 @@ forEachDialect('page cache over real HTTP', (dialect) => {
   });
 });
 
+forEachDialect('page cache and a change during a render', (dialect) => {
+  it('does not keep a page whose rendering overlapped an event', async () => {
+    const n = await createNewsroom(dialect);
+    try {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy', headline: 'Старый заголовок' });
+      let editDuringRender = true;
+      // Runs after the cache has stamped the request, before the page is read and rendered.
+      n.app.addHook('preHandler', async () => {
+        if (!editDuringRender) return;
+        editDuringRender = false;
+        await n.services.articles.update(id, { headline: 'Новый заголовок' });
+      });
+      await n.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(n.app.server.address() as { port: number }).port}`;
+      const first = await fetch(`${base}/news/paromy`);
+      expect(first.headers.get('etag')).toBeTruthy();
+      expect(n.services.pageCache.size).toBe(0);
+      const second = await fetch(`${base}/news/paromy`);
+      expect(second.headers.get('x-page-cache')).toBeNull();
+      expect(await second.text()).toContain('Новый заголовок');
+      expect((await fetch(`${base}/news/paromy`)).headers.get('x-page-cache')).toBe('hit');
+    } finally {
+      await n.close();
+    }
+  });
+});
+
 forEachDialect('page cache switched off', (dialect) => {
   it('renders every request when PAGE_CACHE=off', async () => {
     const n = await createNewsroom(dialect, { env: { PAGE_CACHE: 'off' } });

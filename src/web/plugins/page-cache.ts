@@ -5,6 +5,7 @@
  */
 import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { EventBus } from '../../lib/events.js';
 import { SECURITY_HEADERS } from './security.js';
@@ -49,6 +50,8 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
 
 export class PageCache {
   private entries = new Map<string, Entry>();
+  /** Counts the events seen; a page rendered from data read before the latest event is not kept. */
+  private generation = 0;
 
   constructor(
     readonly enabled: boolean,
@@ -56,7 +59,19 @@ export class PageCache {
     private readonly maxEntries = 2000,
     private readonly clock: () => number = Date.now,
   ) {
-    events.on(() => this.entries.clear());
+    events.on(() => {
+      this.generation++;
+      this.entries.clear();
+    });
+  }
+
+  /** Stamps each routed request, so `store` can tell whether an event came while its page was being rendered. */
+  register(app: FastifyInstance): void {
+    app.decorateRequest('cacheGeneration', 0);
+    app.addHook('onRequest', (request, _reply, done) => {
+      request.cacheGeneration = this.generation;
+      done();
+    });
   }
 
   get size(): number {
@@ -67,10 +82,15 @@ export class PageCache {
     this.entries.clear();
   }
 
-  /** Keeps a page and returns its ETag; with the cache switched off, keeps nothing and returns null. */
-  store(key: string, body: Buffer, contentType: string, expiresAt: number): string | null {
+  /**
+   * Keeps a page and returns its ETag; with the cache switched off, keeps nothing and returns null.
+   * `renderedSince` is the request's stamp: when an event came after it, the page may show data from before the
+   * change, so it is answered (with its ETag) but not kept.
+   */
+  store(key: string, body: Buffer, contentType: string, expiresAt: number, renderedSince: number): string | null {
     if (!this.enabled) return null;
     const etag = etagOf(body);
+    if (renderedSince !== this.generation) return etag;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -133,4 +153,11 @@ function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Entry): voi
   const variant = encoding ? compressed(entry, encoding) : entry.identity;
   res.writeHead(200, variant.headers);
   res.end(req.method === 'HEAD' ? undefined : variant.body);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The page cache's generation when the request arrived. */
+    cacheGeneration: number;
+  }
 }
