@@ -26,13 +26,15 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   fs.mkdirSync(path.resolve(config.dataDir, 'media'), { recursive: true });
   const db = await createDb(config.database);
   await migrate(db);
-  const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'views flush failed') });
+  const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'a background task failed (views flush, scheduler, outbox or event relay)') });
   let demoAccounts: DemoAccount[] = [];
   if (options.demoIfEmpty && (await isEmpty(services))) {
     const demo = await loadDemo(services, config.dataDir);
     demoAccounts = demo.accounts;
     logger.info(`Loaded the demo newsroom: ${demo.articles} articles.`);
   }
+  // Listening before serving: a page cached now is dropped by the next change on any node.
+  await services.relay?.start();
   services.views.start();
   services.outbox.start();
   await services.scheduler.start();
@@ -47,6 +49,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await services.scheduler.stop();
     services.mailer.close();
     await services.views.close();
+    await services.relay?.close();
     await db.close();
   };
   return { url: config.publicUrl ?? `http://${shownHost}:${port}`, demoAccounts, close };

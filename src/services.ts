@@ -16,6 +16,7 @@ import { EditorialService } from './features/editorial/service.js';
 import { MediaService } from './features/media/service.js';
 import { TaxonomyService } from './features/taxonomy/service.js';
 import { AuthorService } from './features/authors/service.js';
+import { EventRelay } from './lib/event-relay.js';
 
 export interface Services {
   db: Db;
@@ -33,6 +34,8 @@ export interface Services {
   taxonomy: TaxonomyService;
   authors: AuthorService;
   scheduler: Scheduler;
+  /** Events to and from the other nodes on the same PostgreSQL database; null on SQLite. Started by `serve`. */
+  relay: EventRelay | null;
   now: () => Date;
 }
 
@@ -48,6 +51,18 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
   const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
   const articles = new ArticleService(db.kysely, events, now, () => settings.get().timeZone);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
+  const pageCache = new PageCache(config.pageCache, events, 2000, () => now().getTime());
+  const relay = db.notifier
+    ? new EventRelay({
+        notifier: db.notifier,
+        events,
+        beforeRemote: async (event) => {
+          if (event.type === 'settings.changed' || event.type === 'events.missed') await settings.reload();
+        },
+        onLive: (live) => pageCache.setHearing(live),
+        onError: options.onError,
+      })
+    : null;
   return {
     db,
     events,
@@ -67,7 +82,8 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
       now,
       onError: options.onError,
     }),
-    pageCache: new PageCache(config.pageCache, events, 2000, () => now().getTime()),
+    pageCache,
+    relay,
     accounts: new AccountService({ db: db.kysely, now, siteName: () => settings.get().name, siteLang: () => settings.get().locale }),
     mailer,
     outbox: new OutboxWorker(db, { mail: (payload) => mailer.send(payload as MailMessage) }, now, options.onError),

@@ -5,6 +5,8 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
+import type { Notifier } from '../lib/event-relay.js';
+import { createPgNotifier } from './pg-notifier.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -13,6 +15,8 @@ export interface Db {
   dialect: Dialect;
   /** Capability flags: the only place dialect differences are allowed to show. */
   caps: { returning: true; timestampType: 'text' | 'timestamptz'; identity: 'autoincrement' | 'identity'; skipLocked: boolean };
+  /** How nodes sharing this database hear each other's events; null for SQLite, which is one node. */
+  notifier: Notifier | null;
   close(): Promise<void>;
 }
 
@@ -43,10 +47,21 @@ export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const notifier = createPgNotifier({
+    pool,
+    // Databases under test share one cluster, each in its own schema; so do their channels.
+    channel: options.schema ? `dateline_events_${options.schema}` : 'dateline_events',
+    connect: async () => {
+      const client = new pg.Client({ connectionString: options.url });
+      await client.connect();
+      return client;
+    },
+  });
   return {
     kysely,
     dialect: 'postgres',
     caps: { returning: true, timestampType: 'timestamptz', identity: 'identity', skipLocked: true },
+    notifier,
     close: () => kysely.destroy(),
   };
 }
@@ -65,6 +80,7 @@ export function createSqliteDb(file: string): Db {
     dialect: 'sqlite',
     // SQLite serialises writers, so a claimed job is already exclusive.
     caps: { returning: true, timestampType: 'text', identity: 'autoincrement', skipLocked: false },
+    notifier: null,
     close: () => kysely.destroy(),
   };
 }

@@ -13,6 +13,8 @@ export const PG_URL = process.env.DATELINE_TEST_PG_URL;
 export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestDb extends Db {
+  /** The PostgreSQL schema of this test database, for opening a second node on it; null on SQLite. */
+  schema: string | null;
   dispose(): Promise<void>;
 }
 
@@ -20,7 +22,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const db = createSqliteDb(':memory:');
     await migrate(db);
-    return { ...db, dispose: () => db.close() };
+    return { ...db, schema: null, dispose: () => db.close() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -31,6 +33,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await migrate(db);
   return {
     ...db,
+    schema,
     dispose: async () => {
       await db.close();
       const c = new pg.Client({ connectionString: PG_URL });

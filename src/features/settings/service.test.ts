@@ -34,4 +34,19 @@ forEachDialect('site settings', (dialect) => {
     expect(settings.get().timeZone).toBe('Europe/Moscow');
     expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);
   });
+
+  it('reloads what another node stored, as a new snapshot, without announcing it again', async () => {
+    const events = new EventBus();
+    const seen: string[] = [];
+    events.on((e) => seen.push(e.type));
+    const here = await SettingsService.load(db.kysely, events, defaults);
+    const other = await SettingsService.load(db.kysely, new EventBus(), defaults);
+    const before = here.get();
+    await other.set('name', 'Каспийский вестник');
+    expect(here.get().name).toBe('Dateline');
+    await here.reload();
+    expect(here.get().name).toBe('Каспийский вестник');
+    expect(here.get()).not.toBe(before);
+    expect(seen).toEqual([]);
+  });
 });

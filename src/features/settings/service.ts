@@ -11,6 +11,7 @@ export class SettingsService {
   private constructor(
     private readonly db: Kysely<Database>,
     private readonly events: EventBus,
+    private readonly defaults: SiteSettings,
     initial: SiteSettings,
   ) {
     this.current = initial;
@@ -18,14 +19,21 @@ export class SettingsService {
 
   /** Loads stored settings over the defaults; a stored value that no longer validates falls back to its default. */
   static async load(db: Kysely<Database>, events: EventBus, defaults: SiteSettings): Promise<SettingsService> {
-    const stored = await readSettingRows(db);
-    const merged: Record<string, unknown> = { ...defaults };
+    const service = new SettingsService(db, events, defaults, defaults);
+    await service.reload();
+    return service;
+  }
+
+  /** Reads the stored settings again, after another node changed them. Announces nothing: the relay does. */
+  async reload(): Promise<void> {
+    const stored = await readSettingRows(this.db);
+    const merged: Record<string, unknown> = { ...this.defaults };
     for (const key of SETTING_KEYS) {
       if (!stored.has(key)) continue;
       const parsed = settingsSchema.shape[key].safeParse(stored.get(key));
       if (parsed.success) merged[key] = parsed.data;
     }
-    return new SettingsService(db, events, merged as SiteSettings);
+    this.current = merged as SiteSettings;
   }
 
   get(): SiteSettings {

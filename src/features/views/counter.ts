@@ -35,12 +35,24 @@ export class ViewCounter {
     this.now = options.now ?? (() => new Date());
     options.events.on((e) => {
       if (e.type === 'article.unpublished') this.stored.delete(e.articleId);
+      if (e.type === 'events.missed') this.stored.clear();
     });
   }
 
   start(): void {
-    this.timer = setInterval(() => this.flushInBackground(), this.options.flushMs);
+    this.timer = setInterval(() => this.tick(), this.options.flushMs);
     this.timer.unref();
+  }
+
+  /**
+   * Flushes, then forgets the stored counts it knew: other nodes sharing the database add their own views,
+   * and the next count reads the total again.
+   */
+  private tick(): void {
+    this.flush().then(
+      () => this.stored.clear(),
+      (error: unknown) => this.options.onError?.(error),
+    );
   }
 
   private rotate(): string {

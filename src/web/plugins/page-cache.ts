@@ -52,6 +52,8 @@ export class PageCache {
   private entries = new Map<string, Entry>();
   /** Counts the events seen; a page rendered from data read before the latest event is not kept. */
   private generation = 0;
+  /** While this node cannot hear the other nodes' events, it keeps no pages: it would not know when to drop them. */
+  private deaf = false;
 
   constructor(
     readonly enabled: boolean,
@@ -82,6 +84,12 @@ export class PageCache {
     this.entries.clear();
   }
 
+  /** Told by the event relay whether this node hears the other nodes; keeping pages stops while it does not. */
+  setHearing(hearing: boolean): void {
+    this.deaf = !hearing;
+    if (this.deaf) this.entries.clear();
+  }
+
   /**
    * Keeps a page and returns its ETag; with the cache switched off, keeps nothing and returns null.
    * `renderedSince` is the request's stamp: when an event came after it, the page may show data from before the
@@ -90,7 +98,7 @@ export class PageCache {
   store(key: string, body: Buffer, contentType: string, expiresAt: number, renderedSince: number): string | null {
     if (!this.enabled) return null;
     const etag = etagOf(body);
-    if (renderedSince !== this.generation) return etag;
+    if (renderedSince !== this.generation || this.deaf) return etag;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -1,0 +1,178 @@
+import { describe, it, expect } from 'vitest';
+import { EventBus, type DomainEvent, type EventOrigin } from './events.js';
+import { EventRelay, parseMessage, type Notifier } from './event-relay.js';
+
+/** An in-memory stand-in for LISTEN/NOTIFY: every listening notifier hears every message, in order. */
+class Hub {
+  private listeners = new Set<{ onMessage: (m: string) => void; onState: (live: boolean) => void }>();
+  published: string[] = [];
+  failNextPublishes = 0;
+
+  notifier(): Notifier & { drop(): void; restore(): void } {
+    const hub = this;
+    let me: { onMessage: (m: string) => void; onState: (live: boolean) => void } | null = null;
+    return {
+      async publish(message) {
+        if (hub.failNextPublishes > 0) {
+          hub.failNextPublishes--;
+          throw new Error('connection refused');
+        }
+        hub.published.push(message);
+        for (const l of hub.listeners) queueMicrotask(() => l.onMessage(message));
+      },
+      async listen(onMessage, onState) {
+        me = { onMessage, onState };
+        hub.listeners.add(me);
+        onState(true);
+      },
+      async close() {
+        if (me) hub.listeners.delete(me);
+      },
+      drop() {
+        hub.listeners.delete(me!);
+        me!.onState(false);
+      },
+      restore() {
+        hub.listeners.add(me!);
+        me!.onState(true);
+      },
+    };
+  }
+}
+
+function node(hub: Hub, beforeRemote?: (e: DomainEvent) => Promise<void>) {
+  const events = new EventBus();
+  const seen: Array<[DomainEvent['type'], EventOrigin]> = [];
+  events.on((e, origin) => seen.push([e.type, origin]));
+  const live: boolean[] = [];
+  const errors: unknown[] = [];
+  const notifier = hub.notifier();
+  const relay = new EventRelay({ notifier, events, beforeRemote, onLive: (l) => live.push(l), onError: (e) => errors.push(e) });
+  return { events, seen, live, errors, notifier, relay };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 2000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('EventRelay', () => {
+  it('brings a local event to the other nodes once, and not back to its own node', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const b = node(hub);
+    await a.relay.start();
+    await b.relay.start();
+    a.events.emit({ type: 'article.published', articleId: 7 });
+    await settle();
+    expect(a.seen).toEqual([['article.published', 'local']]);
+    expect(b.seen).toEqual([['article.published', 'remote']]);
+    expect(hub.published).toHaveLength(1);
+  });
+
+  it('reloads what an event invalidates before announcing it, one event at a time and in order', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const order: string[] = [];
+    const b = node(hub, async (e) => {
+      order.push(`reload ${e.type}`);
+      await settle();
+    });
+    b.events.on((e) => order.push(`emit ${e.type}`));
+    await a.relay.start();
+    await b.relay.start();
+    a.events.emit({ type: 'settings.changed' });
+    a.events.emit({ type: 'taxonomy.changed' });
+    await waitFor(() => order.length === 4);
+    expect(order).toEqual(['reload settings.changed', 'emit settings.changed', 'reload taxonomy.changed', 'emit taxonomy.changed']);
+  });
+
+  it('still drops derived state when reloading fails', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const b = node(hub, async () => {
+      throw new Error('database unavailable');
+    });
+    await a.relay.start();
+    await b.relay.start();
+    a.events.emit({ type: 'settings.changed' });
+    await settle();
+    expect(b.seen).toEqual([['settings.changed', 'remote']]);
+    expect(String(b.errors[0])).toContain('database unavailable');
+  });
+
+  it('does not pass remote events on again', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const b = node(hub);
+    const c = node(hub);
+    for (const n of [a, b, c]) await n.relay.start();
+    a.events.emit({ type: 'author.changed', authorId: 3 });
+    await settle();
+    expect(hub.published).toHaveLength(1);
+    expect(c.seen).toEqual([['author.changed', 'remote']]);
+  });
+
+  it('tells when it stops and starts hearing, and treats a gap as missed events', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const b = node(hub);
+    await a.relay.start();
+    await b.relay.start();
+    expect(b.live).toEqual([true]);
+    expect(b.seen).toEqual([]);
+    b.notifier.drop();
+    a.events.emit({ type: 'article.updated', articleId: 1 });
+    await settle();
+    b.notifier.restore();
+    await settle();
+    expect(b.live).toEqual([true, false, true]);
+    expect(b.seen).toEqual([
+      ['events.missed', 'remote'],
+      ['events.missed', 'remote'],
+    ]);
+  });
+
+  it('retries a failed publish, and reports one that keeps failing', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    await a.relay.start();
+    hub.failNextPublishes = 1;
+    a.events.emit({ type: 'taxonomy.changed' });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(hub.published).toHaveLength(1);
+    expect(a.errors).toEqual([]);
+    hub.failNextPublishes = 3;
+    a.events.emit({ type: 'taxonomy.changed' });
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(hub.published).toHaveLength(1);
+    expect(String(a.errors[0])).toContain('connection refused');
+  });
+
+  it('ignores malformed messages and reports them', async () => {
+    const hub = new Hub();
+    const b = node(hub);
+    await b.relay.start();
+    const other = hub.notifier();
+    await other.publish('not json');
+    await other.publish(JSON.stringify({ node: 'x', event: { type: 'article.published', articleId: -1 } }));
+    await other.publish(JSON.stringify({ node: 'x', event: { type: 'drop.tables' } }));
+    await settle();
+    expect(b.seen).toEqual([]);
+    expect(b.errors).toHaveLength(3);
+  });
+});
+
+describe('parseMessage', () => {
+  it('tells own echoes, valid events and garbage apart', () => {
+    expect(parseMessage(JSON.stringify({ node: 'me', event: { type: 'settings.changed' } }), 'me')).toBe('own');
+    expect(parseMessage(JSON.stringify({ node: 'you', event: { type: 'settings.changed' } }), 'me')).toEqual({ type: 'settings.changed' });
+    expect(parseMessage('[]', 'me')).toBeNull();
+    expect(parseMessage('null', 'me')).toBeNull();
+    expect(parseMessage(JSON.stringify({ event: { type: 'settings.changed' } }), 'me')).toBeNull();
+  });
+});

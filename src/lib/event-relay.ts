@@ -1,0 +1,119 @@
+/**
+ * Carries domain events between application nodes that share one database, so that every node's page
+ * cache, read models and settings follow a change made on any of them. The transport is a `Notifier`
+ * (PostgreSQL LISTEN/NOTIFY in production, an in-memory hub in unit tests).
+ */
+import { randomUUID } from 'node:crypto';
+import { domainEventSchema, type DomainEvent, type EventBus } from './events.js';
+
+export interface Notifier {
+  /** Sends one message to every listening node, this one included. */
+  publish(message: string): Promise<void>;
+  /**
+   * Starts listening. `onState(true)` when listening starts or starts again after a loss, `onState(false)`
+   * when the connection is lost (messages sent meanwhile never arrive). Resolves once listening.
+   */
+  listen(onMessage: (message: string) => void, onState: (live: boolean) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EventRelayOptions {
+  notifier: Notifier;
+  events: EventBus;
+  /** Runs before a remote event is emitted here: state the event invalidates is reloaded first (settings). */
+  beforeRemote?: (event: DomainEvent) => Promise<void>;
+  /** Told when this node stops or starts hearing the other nodes. */
+  onLive?: (live: boolean) => void;
+  onError?: (error: unknown) => void;
+}
+
+const PUBLISH_ATTEMPTS = 3;
+const RETRY_MS = 200;
+
+export class EventRelay {
+  /** Tells this node's own messages apart when they come back. */
+  readonly nodeId = randomUUID();
+  private applying: Promise<void> = Promise.resolve();
+  private unsubscribe: (() => void) | null = null;
+  private started = false;
+
+  constructor(private readonly options: EventRelayOptions) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe = this.options.events.on((event, origin) => {
+      if (origin === 'local' && event.type !== 'events.missed') void this.publish(event);
+    });
+    await this.options.notifier.listen(
+      (message) => this.receive(message),
+      (live) => this.changeState(live),
+    );
+    this.started = true;
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    await this.options.notifier.close();
+    await this.applying;
+  }
+
+  private async publish(event: DomainEvent): Promise<void> {
+    const message = JSON.stringify({ node: this.nodeId, event });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.notifier.publish(message);
+        return;
+      } catch (error) {
+        if (attempt >= PUBLISH_ATTEMPTS) {
+          this.options.onError?.(error);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS * attempt));
+      }
+    }
+  }
+
+  private receive(message: string): void {
+    const event = parseMessage(message, this.nodeId);
+    if (event === 'own') return;
+    if (event === null) {
+      this.options.onError?.(new Error(`Ignored a malformed event message: ${message.slice(0, 200)}`));
+      return;
+    }
+    this.apply(event);
+  }
+
+  private changeState(live: boolean): void {
+    this.options.onLive?.(live);
+    // At the first start nothing is cached yet; after a loss, whatever other nodes changed meanwhile is unknown.
+    if (this.started) this.apply({ type: 'events.missed' });
+  }
+
+  /** Remote events are applied one at a time, in the order they arrived. */
+  private apply(event: DomainEvent): void {
+    this.applying = this.applying.then(async () => {
+      try {
+        await this.options.beforeRemote?.(event);
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      // Emitted even when reloading failed: dropping cached pages and read models is always safe.
+      this.options.events.emit(event, 'remote');
+    }).catch((error: unknown) => this.options.onError?.(error));
+  }
+}
+
+/** The event in a message from another node; 'own' for this node's echo, null for anything malformed. */
+export function parseMessage(message: string, nodeId: string): DomainEvent | 'own' | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { node, event } = data as { node?: unknown; event?: unknown };
+  if (typeof node !== 'string') return null;
+  if (node === nodeId) return 'own';
+  const parsed = domainEventSchema.safeParse(event);
+  return parsed.success ? parsed.data : null;
+}
