@@ -34,7 +34,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     logger.info(`Loaded the demo newsroom: ${demo.articles} articles.`);
   }
   // Listening before serving: a page cached now is dropped by the next change on any node.
-  await services.relay?.start();
+  await services.relay.start();
   services.views.start();
   services.outbox.start();
   await services.scheduler.start();
@@ -49,7 +49,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await services.scheduler.stop();
     services.mailer.close();
     await services.views.close();
-    await services.relay?.close();
+    await services.relay.close();
     await db.close();
   };
   return { url: config.publicUrl ?? `http://${shownHost}:${port}`, demoAccounts, close };

@@ -34,8 +34,8 @@ export interface Services {
   taxonomy: TaxonomyService;
   authors: AuthorService;
   scheduler: Scheduler;
-  /** Events to and from the other nodes on the same PostgreSQL database; null on SQLite. Started by `serve`. */
-  relay: EventRelay | null;
+  /** Events to and from the other nodes and processes on the same database. Started by `serve` and the CLI. */
+  relay: EventRelay;
   now: () => Date;
 }
 
@@ -52,17 +52,15 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
   const articles = new ArticleService(db.kysely, events, now, () => settings.get().timeZone);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
   const pageCache = new PageCache(config.pageCache, events, 2000, () => now().getTime());
-  const relay = db.notifier
-    ? new EventRelay({
-        notifier: db.notifier,
-        events,
-        beforeRemote: async (event) => {
-          if (event.type === 'settings.changed' || event.type === 'events.missed') await settings.reload();
-        },
-        onLive: (live) => pageCache.setHearing(live),
-        onError: options.onError,
-      })
-    : null;
+  const relay = new EventRelay({
+    notifier: db.notifier,
+    events,
+    beforeRemote: async (event) => {
+      if (event.type === 'settings.changed' || event.type === 'events.missed') await settings.reload();
+    },
+    onLive: (live) => pageCache.setHearing(live),
+    onError: options.onError,
+  });
   return {
     db,
     events,

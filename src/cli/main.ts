@@ -36,7 +36,13 @@ async function withServices<T>(config: Config, fn: (s: Services) => Promise<T>):
   try {
     await migrate(db);
     const services = await createServices(config, db);
-    return await fn(services);
+    // Running servers hear of the change: over NOTIFY on PostgreSQL, through the file's data_version on SQLite.
+    await services.relay.start();
+    try {
+      return await fn(services);
+    } finally {
+      await services.relay.close();
+    }
   } finally {
     await db.close();
   }

@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { EventBus, type DomainEvent, type EventOrigin } from './events.js';
-import { EventRelay, parseMessage, type Notifier } from './event-relay.js';
+import { EventRelay, parseMessage, type Notifier, type NotifierHandlers } from './event-relay.js';
 
 /** An in-memory stand-in for LISTEN/NOTIFY: every listening notifier hears every message, in order. */
 class Hub {
-  private listeners = new Set<{ onMessage: (m: string) => void; onState: (live: boolean) => void }>();
+  private listeners = new Set<NotifierHandlers>();
   published: string[] = [];
   failNextPublishes = 0;
 
-  notifier(): Notifier & { drop(): void; restore(): void } {
+  notifier(): Notifier & { drop(): void; restore(): void; changeElsewhere(): void } {
     const hub = this;
-    let me: { onMessage: (m: string) => void; onState: (live: boolean) => void } | null = null;
+    let me: NotifierHandlers | null = null;
     return {
       async publish(message) {
         if (hub.failNextPublishes > 0) {
@@ -18,23 +18,26 @@ class Hub {
           throw new Error('connection refused');
         }
         hub.published.push(message);
-        for (const l of hub.listeners) queueMicrotask(() => l.onMessage(message));
+        for (const l of hub.listeners) queueMicrotask(() => l.message(message));
       },
-      async listen(onMessage, onState) {
-        me = { onMessage, onState };
+      async listen(handlers) {
+        me = handlers;
         hub.listeners.add(me);
-        onState(true);
+        handlers.state(true);
       },
       async close() {
         if (me) hub.listeners.delete(me);
       },
       drop() {
         hub.listeners.delete(me!);
-        me!.onState(false);
+        me!.state(false);
       },
       restore() {
         hub.listeners.add(me!);
-        me!.onState(true);
+        me!.state(true);
+      },
+      changeElsewhere() {
+        me!.changedElsewhere();
       },
     };
   }
@@ -131,10 +134,32 @@ describe('EventRelay', () => {
     b.notifier.restore();
     await settle();
     expect(b.live).toEqual([true, false, true]);
+    expect(b.relay.state).toBe('listening');
     expect(b.seen).toEqual([
       ['events.missed', 'remote'],
       ['events.missed', 'remote'],
     ]);
+  });
+
+  it('treats a change made by another process as missed events', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    expect(a.relay.state).toBe('off');
+    await a.relay.start();
+    a.notifier.changeElsewhere();
+    await settle();
+    expect(a.seen).toEqual([['events.missed', 'remote']]);
+  });
+
+  it('sends its pending events before it closes', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    await a.relay.start();
+    hub.failNextPublishes = 1;
+    a.events.emit({ type: 'settings.changed' });
+    await a.relay.close();
+    expect(hub.published).toHaveLength(1);
+    expect(a.relay.state).toBe('off');
   });
 
   it('retries a failed publish, and reports one that keeps failing', async () => {

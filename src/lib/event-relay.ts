@@ -6,16 +6,25 @@
 import { randomUUID } from 'node:crypto';
 import { domainEventSchema, type DomainEvent, type EventBus } from './events.js';
 
+export interface NotifierHandlers {
+  /** A message another node (or this one) published. */
+  message(text: string): void;
+  /** true when listening starts or starts again after a loss; false when it is lost (messages sent meanwhile never arrive). */
+  state(live: boolean): void;
+  /** The database was changed by another process that sends no messages (the SQLite CLI): anything may have changed. */
+  changedElsewhere(): void;
+}
+
 export interface Notifier {
   /** Sends one message to every listening node, this one included. */
   publish(message: string): Promise<void>;
-  /**
-   * Starts listening. `onState(true)` when listening starts or starts again after a loss, `onState(false)`
-   * when the connection is lost (messages sent meanwhile never arrive). Resolves once listening.
-   */
-  listen(onMessage: (message: string) => void, onState: (live: boolean) => void): Promise<void>;
+  /** Starts listening; resolves once listening. */
+  listen(handlers: NotifierHandlers): Promise<void>;
   close(): Promise<void>;
 }
+
+/** 'off' before start and after close; 'listening' while other nodes' events arrive; 'lost' while they cannot. */
+export type RelayState = 'off' | 'listening' | 'lost';
 
 export interface EventRelayOptions {
   notifier: Notifier;
@@ -36,22 +45,35 @@ export class EventRelay {
   private applying: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private started = false;
+  private current: RelayState = 'off';
+  private publishing = new Set<Promise<void>>();
 
   constructor(private readonly options: EventRelayOptions) {}
 
   async start(): Promise<void> {
     this.unsubscribe = this.options.events.on((event, origin) => {
-      if (origin === 'local' && event.type !== 'events.missed') void this.publish(event);
+      if (origin !== 'local' || event.type === 'events.missed') return;
+      const sending = this.publish(event);
+      this.publishing.add(sending);
+      void sending.finally(() => this.publishing.delete(sending));
     });
-    await this.options.notifier.listen(
-      (message) => this.receive(message),
-      (live) => this.changeState(live),
-    );
+    await this.options.notifier.listen({
+      message: (text) => this.receive(text),
+      state: (live) => this.changeState(live),
+      changedElsewhere: () => this.apply({ type: 'events.missed' }),
+    });
     this.started = true;
   }
 
+  get state(): RelayState {
+    return this.current;
+  }
+
+  /** Stops listening once this node's events are sent (a CLI command's change reaches the servers before it exits). */
   async close(): Promise<void> {
     this.unsubscribe?.();
+    await Promise.all(this.publishing);
+    this.current = 'off';
     await this.options.notifier.close();
     await this.applying;
   }
@@ -83,6 +105,7 @@ export class EventRelay {
   }
 
   private changeState(live: boolean): void {
+    this.current = live ? 'listening' : 'lost';
     this.options.onLive?.(live);
     // At the first start nothing is cached yet; after a loss, whatever other nodes changed meanwhile is unknown.
     if (this.started) this.apply({ type: 'events.missed' });

@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
 import type { Notifier } from '../lib/event-relay.js';
 import { createPgNotifier } from './pg-notifier.js';
+import { createSqliteNotifier } from './sqlite-notifier.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -15,8 +16,8 @@ export interface Db {
   dialect: Dialect;
   /** Capability flags: the only place dialect differences are allowed to show. */
   caps: { returning: true; timestampType: 'text' | 'timestamptz'; identity: 'autoincrement' | 'identity'; skipLocked: boolean };
-  /** How nodes sharing this database hear each other's events; null for SQLite, which is one node. */
-  notifier: Notifier | null;
+  /** How processes sharing this database hear of each other's changes (LISTEN/NOTIFY, or SQLite's data_version). */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -66,6 +67,9 @@ export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
   };
 }
 
+/** How soon a server notices a change that the CLI made to its SQLite file. */
+const SQLITE_POLL_MS = 1000;
+
 export function createSqliteDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -80,7 +84,7 @@ export function createSqliteDb(file: string): Db {
     dialect: 'sqlite',
     // SQLite serialises writers, so a claimed job is already exclusive.
     caps: { returning: true, timestampType: 'text', identity: 'autoincrement', skipLocked: false },
-    notifier: null,
+    notifier: createSqliteNotifier(sqlite, SQLITE_POLL_MS),
     close: () => kysely.destroy(),
   };
 }

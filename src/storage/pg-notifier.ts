@@ -3,7 +3,7 @@
  * connection listens, and is opened again with a growing pause when it is lost.
  */
 import type pg from 'pg';
-import type { Notifier } from '../lib/event-relay.js';
+import type { Notifier, NotifierHandlers } from '../lib/event-relay.js';
 
 export interface PgNotifierOptions {
   /** Opens a new connection (not from the pool: a listening connection stays checked out). */
@@ -67,7 +67,9 @@ export function createPgNotifier(options: PgNotifierOptions): Notifier {
       await options.pool.query('SELECT pg_notify($1, $2)', [options.channel, message]);
     },
 
-    async listen(onMessage, onState) {
+    async listen(handlers: NotifierHandlers) {
+      const onMessage = (text: string) => handlers.message(text);
+      const onState = (live: boolean) => handlers.state(live);
       const relisten = (pause: number) => {
         if (closed) return;
         retryTimer = setTimeout(() => {

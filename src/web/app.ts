@@ -117,6 +117,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // `events`: whether changes made by other nodes or processes reach this one ('listening'), not now ('lost'), or not at all ('off').
+  app.get('/healthz', async () => ({ ok: true, events: services.relay.state }));
   return app;
 }

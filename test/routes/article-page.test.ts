@@ -31,6 +31,15 @@ forEachDialect('article page', (dialect) => {
     });
   }
 
+  it('answers /healthz, saying whether events reach it from other nodes', async () => {
+    const res = await n.app.inject({ url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, events: 'off' });
+    await n.services.relay.start();
+    expect((await n.app.inject({ url: '/healthz' })).json()).toEqual({ ok: true, events: 'listening' });
+    await n.services.relay.close();
+  });
+
   it('shows every element a reader expects', async () => {
     const id = await fullArticle();
     await n.services.settings.set('channels', [{ network: 'telegram', label: 'Telegram', url: 'https://t.me/example' }]);

@@ -38,8 +38,8 @@ if (PG_URL) {
       bDb = await createPostgresDb({ url: PG_URL!, schema: a.db.schema!, max: 4 });
       b = await createServices(a.config, bDb, { now: () => a.clock.now });
       bApp = await buildApp({ config: a.config, services: b });
-      await a.services.relay!.start();
-      await b.relay!.start();
+      await a.services.relay.start();
+      await b.relay.start();
       a.services.views.start();
       b.views.start();
       baseA = await listen(a.app);
@@ -50,9 +50,9 @@ if (PG_URL) {
       await a.services.views.close();
       await b.views.close();
       await bApp.close();
-      await b.relay!.close();
+      await b.relay.close();
       await bDb.close();
-      await a.services.relay!.close();
+      await a.services.relay.close();
       await a.close();
     });
 
@@ -78,6 +78,12 @@ if (PG_URL) {
       await a.services.settings.set('name', 'Каспийский вестник');
       await waitFor('node B to show the new name', async () => (await (await page(baseB, '/news/paromy')).text()).includes('© Каспийский вестник.'));
       expect(b.settings.get().name).toBe('Каспийский вестник');
+    });
+
+    it('says in /healthz that it hears the other nodes', async () => {
+      expect(await (await page(baseB, '/healthz')).json()).toEqual({ ok: true, events: 'listening' });
+      await b.relay.close();
+      expect(await (await page(baseB, '/healthz')).json()).toEqual({ ok: true, events: 'off' });
     });
 
     it('carries events both ways', async () => {
