@@ -11,11 +11,15 @@ import type { EventBus } from '../../lib/events.js';
 import { SECURITY_HEADERS } from './security.js';
 
 type Headers = Record<string, string | number>;
+/** Name, value, name, value…: node:http writes a flat list without walking an object's keys. */
+type FlatHeaders = string[];
+
+const flat = (headers: Headers): FlatHeaders => Object.entries(headers).flatMap(([name, value]) => [name, String(value)]);
 
 /** One encoding of a page with its complete response headers, built once rather than per request. */
 interface Variant {
   body: Buffer;
-  headers: Headers;
+  headers: FlatHeaders;
 }
 
 interface Entry {
@@ -23,7 +27,9 @@ interface Entry {
   contentType: string;
   expiresAt: number;
   identity: Variant;
-  notModified: Headers;
+  /** The headers every variant shares, and what a 304 answers with. */
+  base: Headers;
+  notModified: FlatHeaders;
   gzip?: Variant;
   br?: Variant;
 }
@@ -115,8 +121,9 @@ export class PageCache {
       etag,
       contentType,
       expiresAt,
-      identity: { body, headers: { ...base, 'content-length': body.length } },
-      notModified: base,
+      identity: { body, headers: flat({ ...base, 'content-length': body.length }) },
+      base,
+      notModified: flat(base),
     });
     return etag;
   }
@@ -145,7 +152,7 @@ function compressed(entry: Entry, encoding: 'br' | 'gzip'): Variant {
       encoding === 'br'
         ? brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } })
         : gzipSync(source, { level: 9 });
-    variant = { body, headers: { ...entry.notModified, 'content-encoding': encoding, 'content-length': body.length } };
+    variant = { body, headers: flat({ ...entry.base, 'content-encoding': encoding, 'content-length': body.length }) };
     entry[encoding] = variant;
   }
   return variant;
