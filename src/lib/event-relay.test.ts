@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { EventBus, type DomainEvent, type EventOrigin } from './events.js';
 import { EventRelay, parseMessage, type Notifier, type NotifierHandlers } from './event-relay.js';
+import { waitFor } from '../../test/helpers/wait.js';
 
 /** An in-memory stand-in for LISTEN/NOTIFY: every listening notifier hears every message, in order. */
 class Hub {
@@ -56,12 +57,6 @@ function node(hub: Hub, beforeRemote?: (e: DomainEvent) => Promise<void>) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 2000) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('EventRelay', () => {
   it('brings a local event to the other nodes once, and not back to its own node', async () => {
@@ -90,7 +85,7 @@ describe('EventRelay', () => {
     await b.relay.start();
     a.events.emit({ type: 'settings.changed' });
     a.events.emit({ type: 'taxonomy.changed' });
-    await waitFor(() => order.length === 4);
+    await waitFor('both events', () => order.length === 4);
     expect(order).toEqual(['reload settings.changed', 'emit settings.changed', 'reload taxonomy.changed', 'emit taxonomy.changed']);
   });
 

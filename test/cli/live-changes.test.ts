@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { DIALECTS, PG_URL } from '../helpers/db.js';
+import { waitFor } from '../helpers/wait.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/dateline.js');
@@ -33,13 +34,6 @@ function startServer(env: Record<string, string>): Promise<{ process: ChildProce
   });
 }
 
-async function waitFor(what: string, condition: () => Promise<boolean>): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > 10_000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 for (const dialect of DIALECTS) {
   describe(`a CLI change reaches running servers [${dialect}]`, () => {
@@ -91,7 +85,7 @@ for (const dialect of DIALECTS) {
       }
       await run('node', [bin, 'settings', 'set', 'name', 'Каспийский вестник'], { env });
       for (const { base } of servers) {
-        await waitFor(`${base} to show the new name`, async () => (await (await fetch(`${base}/`)).text()).includes('<a class="site-name" href="/">Каспийский вестник</a>'));
+        await waitFor(`${base} to show the new name`, async () => (await (await fetch(`${base}/`)).text()).includes('<a class="site-name" href="/">Каспийский вестник</a>'), 10_000, 100);
       }
     }, 30_000);
   });

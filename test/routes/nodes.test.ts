@@ -10,14 +10,8 @@ import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsro
 import { createPostgresDb, type Db } from '../../src/storage/db.js';
 import { createServices, type Services } from '../../src/services.js';
 import { buildApp } from '../../src/web/app.js';
+import { waitFor } from '../helpers/wait.js';
 
-async function waitFor(what: string, condition: () => Promise<boolean>): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > 5000) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
