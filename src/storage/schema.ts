@@ -177,6 +177,11 @@ export interface ArticleRevisionsTable {
   snapshot: string;
 }
 
+export interface AuthorSlugsTable {
+  slug: string;
+  author_id: number;
+}
+
 export interface RubricSlugsTable {
   slug: string;
   rubric_id: number;
@@ -206,5 +211,6 @@ export interface Database {
   outbox: OutboxTable;
   article_revisions: ArticleRevisionsTable;
   rubric_slugs: RubricSlugsTable;
+  author_slugs: AuthorSlugsTable;
   tag_slugs: TagSlugsTable;
 }

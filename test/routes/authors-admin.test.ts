@@ -84,6 +84,30 @@ forEachDialect('back office: author profiles', (dialect) => {
     expect(page).toContain(`<option value="${n.ids.image}" selected>`);
   });
 
+  it('keeps a renamed profile’s old address as a 301, until another profile takes the address', async () => {
+    const move = (id: number, slug: string, name = 'Анна Морозова') =>
+      postForm(n, editor, `/admin/authors/${id}`, { ...profile({ name, name_en: '', slug }), role_title: 'Обозреватель' });
+    expect((await move(n.ids.author, 'anna-morozova')).statusCode).toBe(303);
+    const old = await n.app.inject('/author/anna/?page=2');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/author/anna-morozova/?page=2');
+    expect((await n.app.inject('/en/author/anna/')).headers.location).toBe('/en/author/anna-morozova/');
+    expect((await n.app.inject('/author/anna-morozova/')).body).toContain('<h1>Анна Морозова</h1>');
+
+    // A second rename: both earlier addresses lead to the newest one.
+    expect((await move(n.ids.author, 'a-morozova')).statusCode).toBe(303);
+    expect((await n.app.inject('/author/anna/')).headers.location).toBe('/author/a-morozova/');
+    expect((await n.app.inject('/author/anna-morozova/')).headers.location).toBe('/author/a-morozova/');
+
+    // Another profile may take a freed address; then it is that profile's page, not a redirect.
+    const created = await postForm(n, editor, '/admin/authors/new', profile({ name: 'Анна Петрова', name_en: '', slug: 'anna' }));
+    expect(created.statusCode).toBe(303);
+    const taken = await n.app.inject('/author/anna/');
+    expect(taken.statusCode).toBe(200);
+    expect(taken.body).toContain('<h1>Анна Петрова</h1>');
+    expect((await n.app.inject('/author/nikto/')).statusCode).toBe(404);
+  });
+
   it('shows what is wrong and keeps what was typed', async () => {
     const empty = await postForm(n, editor, '/admin/authors/new', profile({ name: '  ', bio: 'Текст остаётся' }));
     expect(empty.statusCode).toBe(400);

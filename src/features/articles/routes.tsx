@@ -11,6 +11,7 @@ import type { PageContext } from '../../web/layout/context.js';
 import { toLocal } from '../../lib/time.js';
 import * as store from './store.js';
 import { currentRubricSlug, currentTagSlug } from '../taxonomy/store.js';
+import { currentAuthorSlug } from '../authors/store.js';
 import { articlePath, langPrefix } from './rules.js';
 import { ArticleList, ArticlePage, articleHead, ArticleCard, type ArticlePageModel } from './views.js';
 import { EventMemo } from '../../lib/memo.js';
@@ -243,8 +244,12 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       if (!lang) return reply;
       const { slug } = slugParams.parse(request.params);
       const author = await store.findAuthor(db, slug);
-      if (!author) return site.sendError(request, reply, lang, 404);
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
+      if (!author) {
+        const movedTo = await currentAuthorSlug(db, slug);
+        if (movedTo) return reply.redirect(`${prefix}/author/${movedTo}/${queryOf(request)}`, 301);
+        return site.sendError(request, reply, lang, 404);
+      }
       const role = localized(author.role_title, author.translations, lang, 'role_title');
       const bio = localized(author.bio, author.translations, lang, 'bio');
       const name = localized(author.name, author.translations, lang, 'name');

@@ -47,13 +47,17 @@ export class AuthorService {
     const slug = a.slug ?? slugify(a.en.name || a.name);
     const id = await this.db.transaction().execute(async (trx) => {
       await this.checkSlugAndPhoto(trx, slug, null, a.photoImageId);
+      await store.dropOldAuthorSlug(trx, slug);
       return store.insertAuthor(trx, { ...this.columns(a, '{}'), slug });
     });
     this.events.emit({ type: 'author.changed', authorId: id });
     return id;
   }
 
-  /** Saves a whole profile. Other translations stored in the row (other languages, other fields) are kept. */
+  /**
+   * Saves a whole profile. Other translations stored in the row (other languages, other fields) are kept.
+   * A new address keeps the old one as a redirect.
+   */
   async update(actor: Actor | null, id: number, input: AuthorInput): Promise<void> {
     this.check(actor);
     const a = parseAuthorInput(input);
@@ -62,6 +66,11 @@ export class AuthorService {
       if (!current) throw new AuthorError({ reason: 'notFound' }, `Author ${id} does not exist.`);
       const slug = a.slug ?? current.slug;
       await this.checkSlugAndPhoto(trx, slug, id, a.photoImageId);
+      if (slug !== current.slug) {
+        // The old address keeps answering with a 301; a new address that was an old one is taken over.
+        await store.dropOldAuthorSlug(trx, slug);
+        await store.keepOldAuthorSlug(trx, current.slug, id);
+      }
       await store.updateAuthor(trx, id, { ...this.columns(a, current.translations), slug });
     });
     this.events.emit({ type: 'author.changed', authorId: id });

@@ -86,6 +86,28 @@ export async function updateAuthor(db: Db, id: number, a: Omit<AuthorRow, 'id'>)
     .execute();
 }
 
+/** The current slug of the author whose page used to live at `oldSlug`, or null. */
+export async function currentAuthorSlug(db: Db, oldSlug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('author_slugs')
+    .innerJoin('authors', 'authors.id', 'author_slugs.author_id')
+    .select('authors.slug')
+    .where('author_slugs.slug', '=', oldSlug)
+    .executeTakeFirst();
+  return row?.slug ?? null;
+}
+
+/** Keeps `slug` as an old address of author `authorId` (taking it over from whoever held it as an old address). */
+export async function keepOldAuthorSlug(db: Db, slug: string, authorId: number): Promise<void> {
+  await db.deleteFrom('author_slugs').where('slug', '=', slug).execute();
+  await db.insertInto('author_slugs').values({ slug, author_id: authorId }).execute();
+}
+
+/** An address in use again as a profile's current one is no longer an old address of anyone. */
+export async function dropOldAuthorSlug(db: Db, slug: string): Promise<void> {
+  await db.deleteFrom('author_slugs').where('slug', '=', slug).execute();
+}
+
 export async function imageExists(db: Db, id: number): Promise<boolean> {
   return (await db.selectFrom('images').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
