@@ -130,7 +130,8 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     await page.goto(`${editorUrl}/revisions`);
     expect(await page.locator('.diff').textContent()).toContain('(правка)');
     await page.getByRole('button', { name: 'Восстановить эту версию' }).last().click();
-    await page.waitForURL(/\?saved=1/);
+    await page.waitForURL(/\?restored=1/);
+    expect(await page.locator('.notice').first().textContent()).toContain('Версия восстановлена.');
     expect(await page.getByLabel('Заголовок', { exact: true }).inputValue()).toBe(headline);
 
     // A renamed slug redirects the old address.

@@ -125,8 +125,48 @@ forEachDialect('article editor routes', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<del>Первый</del><ins>Второй</ins> вариант');
     const first = Math.min(...[...page.body.matchAll(/revisions\/(\d+)\/restore/g)].map((m) => Number(m[1])));
-    expect((await postForm(n, editor, `/admin/articles/${id}/revisions/${first}/restore`, {})).statusCode).toBe(303);
-    expect((await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } })).body).toContain('value="Первый вариант"');
+    const restored = await postForm(n, editor, `/admin/articles/${id}/revisions/${first}/restore`, {});
+    expect(restored.statusCode).toBe(303);
+    expect(restored.headers.location).toBe(`/admin/articles/${id}?restored=1&images=0&rubrics=0&authors=0`);
+    const after = (await n.app.inject({ url: restored.headers.location as string, headers: { cookie: editor.cookie } })).body;
+    expect(after).toContain('value="Первый вариант"');
+    expect(after).toContain('Версия восстановлена.');
+  });
+
+  it('restores a revision whose image and rubric were deleted since, leaving them out and saying so', async () => {
+    const k = n.db.kysely;
+    const port = await k
+      .insertInto('rubrics')
+      .values({ slug: 'ports', name: 'Порты', translations: '{}', is_flag: 0, position: 2 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const figure = { type: 'figure' as const, attrs: { imageId: n.ids.image, caption: 'Краны' } };
+    const text = (t: string) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: t }] });
+    const id = await n.services.articles.createDraft({
+      lang: 'ru',
+      headline: 'С фотографией',
+      body: { type: 'doc', content: [text('До снимка.'), figure, { type: 'blockquote', content: [figure, text('Цитата.')] }] },
+      coverImageId: n.ids.image,
+      authors: [{ authorId: n.ids.author }],
+      rubricIds: [n.ids.rubric, port.id],
+    });
+    await n.services.articles.update(id, { headline: 'Без фотографии', body: { type: 'doc', content: [text('До снимка.')] }, coverImageId: null, rubricIds: [n.ids.rubric] });
+    const editorActor = { id: editor.userId, role: 'editor' as const };
+    await n.services.media.delete(editorActor, n.ids.image);
+    await n.services.taxonomy.deleteRubric(editorActor, port.id);
+
+    const [oldest] = await k.selectFrom('article_revisions').select('id').where('article_id', '=', id).orderBy('id').limit(1).execute();
+    const res = await postForm(n, editor, `/admin/articles/${id}/revisions/${oldest!.id}/restore`, {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/admin/articles/${id}?restored=1&images=1&rubrics=1&authors=0`);
+    const page = (await n.app.inject({ url: res.headers.location as string, headers: { cookie: editor.cookie } })).body;
+    expect(page).toContain('Версия восстановлена. Без того, чего больше нет: изображения: 1, рубрики: 1.');
+    expect(page).toContain('value="С фотографией"');
+    const row = await k.selectFrom('articles').select(['cover_image_id', 'body_json']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.cover_image_id).toBeNull();
+    expect(JSON.parse(row.body_json)).toEqual({ type: 'doc', content: [text('До снимка.'), { type: 'blockquote', content: [text('Цитата.')] }] });
+    const rubrics = await k.selectFrom('article_rubrics').select('rubric_id').where('article_id', '=', id).execute();
+    expect(rubrics).toEqual([{ rubric_id: n.ids.rubric }]);
   });
 
   it('autosaves through the JSON endpoint with the CSRF header', async () => {

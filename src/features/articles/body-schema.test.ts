@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { normalizeBody, BodyError } from './body-schema.js';
-import { parseEmbedUrl, renderBody } from './body.js';
+import { bodyImageIds, parseEmbedUrl, renderBody, withoutImages, type BodyDoc } from './body.js';
 
 describe('article body schema', () => {
   it('keeps known nodes, marks and attributes and drops the rest', () => {
@@ -63,3 +63,24 @@ describe('embeds', () => {
     expect(html).toContain('sandbox="allow-scripts allow-same-origin allow-popups"');
   });
 });
+
+describe('withoutImages', () => {
+  it('drops the figures of the given images at any depth and keeps everything else', () => {
+    const figure = (imageId: number) => ({ type: 'figure' as const, attrs: { imageId, caption: `#${imageId}` } });
+    const doc: BodyDoc = {
+      type: 'doc',
+      content: [
+        figure(1),
+        { type: 'paragraph', content: [{ type: 'text', text: 'Текст.' }] },
+        { type: 'blockquote', content: [figure(2), figure(1)] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [figure(3)] }] },
+      ],
+    };
+    const out = withoutImages(doc, new Set([1, 3]));
+    expect(bodyImageIds(out)).toEqual([2]);
+    expect(out.content[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Текст.' }] });
+    expect(out.content[2]).toEqual({ type: 'bulletList', content: [{ type: 'listItem', content: [] }] });
+    expect(bodyImageIds(doc)).toEqual([1, 2, 1, 3]);
+  });
+});
+

@@ -153,6 +153,15 @@ export function bodyImageIds(doc: BodyDoc): number[] {
   return ids;
 }
 
+/** The body without the figures that show any of `imageIds` (images deleted since it was written). */
+export function withoutImages(doc: BodyDoc, imageIds: ReadonlySet<number>): BodyDoc {
+  const keep = <N extends BlockNode | TextNode>(nodes: N[]): N[] =>
+    nodes
+      .filter((n) => !(n.type === 'figure' && typeof n.attrs?.imageId === 'number' && imageIds.has(n.attrs.imageId)))
+      .map((n) => (n.type !== 'text' && n.content ? { ...n, content: keep(n.content) } : n));
+  return { ...doc, content: keep(doc.content) };
+}
+
 /** Plain text of a body, for word counts and search. */
 export function bodyText(doc: BodyDoc): string {
   const parts: string[] = [];

@@ -11,12 +11,20 @@ import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
 import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
-import { bodyImageIds, renderBody, type BodyDoc, type BodyImage } from './body.js';
+import { bodyImageIds, renderBody, withoutImages, type BodyDoc, type BodyImage } from './body.js';
 import { BODY_IMAGE_COLUMNS, toBodyImage } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
+
+/** Ids an article refers to that are not in the database: rubrics, authors, the cover, images in the body. */
+export interface MissingReferences {
+  rubrics: number[];
+  authors: number[];
+  cover: number | null;
+  bodyImages: number[];
+}
 
 export interface SaveOptions {
   /** The user saving: recorded in the revision. */
@@ -86,18 +94,30 @@ export class ArticleService {
   }
 
   /** Every rubric, author and image the input names must exist; a clear 400 instead of a foreign-key failure. */
-  private async checkReferences(trx: Trx, a: ValidArticleInput): Promise<void> {
+  /** The rubrics, authors and images an article refers to that do not exist (any more). */
+  private async missingReferences(db: Db, a: Pick<ValidArticleInput, 'rubricIds' | 'authors' | 'coverImageId' | 'body'>): Promise<MissingReferences> {
     const missing = async (table: 'rubrics' | 'authors' | 'images', ids: number[]) => {
       const wanted = [...new Set(ids)];
       if (wanted.length === 0) return [];
-      const found = new Set((await trx.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
+      const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
       return wanted.filter((id) => !found.has(id));
     };
-    const problems: string[] = [];
-    for (const id of await missing('rubrics', a.rubricIds)) problems.push(`rubricIds: rubric ${id} does not exist`);
-    for (const id of await missing('authors', a.authors.map((au) => au.authorId))) problems.push(`authors: author ${id} does not exist`);
-    for (const id of await missing('images', a.coverImageId === null ? [] : [a.coverImageId])) problems.push(`coverImageId: image ${id} does not exist`);
-    for (const id of await missing('images', bodyImageIds(a.body))) problems.push(`body: image ${id} does not exist`);
+    return {
+      rubrics: await missing('rubrics', a.rubricIds),
+      authors: await missing('authors', a.authors.map((au) => au.authorId)),
+      cover: (await missing('images', a.coverImageId === null ? [] : [a.coverImageId]))[0] ?? null,
+      bodyImages: await missing('images', bodyImageIds(a.body)),
+    };
+  }
+
+  private async checkReferences(trx: Trx, a: ValidArticleInput): Promise<void> {
+    const m = await this.missingReferences(trx, a);
+    const problems = [
+      ...m.rubrics.map((id) => `rubricIds: rubric ${id} does not exist`),
+      ...m.authors.map((id) => `authors: author ${id} does not exist`),
+      ...(m.cover === null ? [] : [`coverImageId: image ${m.cover} does not exist`]),
+      ...m.bodyImages.map((id) => `body: image ${id} does not exist`),
+    ];
     if (problems.length) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', problems);
   }
 
@@ -339,11 +359,28 @@ export class ArticleService {
   }
 
   /** Restores a revision as a new save (so the restore itself is a revision too). */
-  async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<void> {
+  /**
+   * Saves an earlier revision as the current text. Rubrics, bylines and images deleted since that revision was
+   * written are left out (and reported), so an old revision can always be restored.
+   */
+  async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<MissingReferences> {
     const rev = await this.db.selectFrom('article_revisions').select('snapshot').where('id', '=', revisionId).where('article_id', '=', id).executeTakeFirst();
     if (!rev) throw new DomainError('NOT_FOUND', 'This revision does not exist.');
     const s = JSON.parse(rev.snapshot) as ArticleSnapshot;
-    await this.update(id, { ...s, slug: s.slug }, options);
+    const gone = await this.missingReferences(this.db, s);
+    await this.update(
+      id,
+      {
+        ...s,
+        slug: s.slug,
+        rubricIds: s.rubricIds.filter((r) => !gone.rubrics.includes(r)),
+        authors: s.authors.filter((au) => !gone.authors.includes(au.authorId)),
+        coverImageId: s.coverImageId === gone.cover ? null : s.coverImageId,
+        body: gone.bodyImages.length ? withoutImages(s.body, new Set(gone.bodyImages)) : s.body,
+      },
+      options,
+    );
+    return gone;
   }
 
   /** Rows changed since: used by the optimistic lock of the editor. */

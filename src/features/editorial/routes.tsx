@@ -24,6 +24,29 @@ const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 const listQuery = z.object({ status: z.enum(STATUSES).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
+const restoredQuery = z.object({
+  restored: z.literal('1'),
+  images: z.coerce.number().int().min(0).max(10_000).default(0),
+  rubrics: z.coerce.number().int().min(0).max(10_000).default(0),
+  authors: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+/** The notice after a save (`?saved=1`) or a restore (`?restored=1&images=N…`, naming what was left out). */
+function savedNotice(t: (typeof EDITORIAL_TEXT)['en'], query: unknown): string | undefined {
+  if ((query as { saved?: string }).saved === '1') return t.saved;
+  const restored = restoredQuery.safeParse(query);
+  if (!restored.success) return undefined;
+  const { images, rubrics, authors } = restored.data;
+  const gone = [
+    [t.goneImages, images],
+    [t.goneRubrics, rubrics],
+    [t.goneAuthors, authors],
+  ]
+    .filter(([, n]) => Number(n) > 0)
+    .map(([label, n]) => `${label}: ${n}`);
+  return gone.length ? `${t.restored} ${t.leftOut} ${gone.join(', ')}.` : t.restored;
+}
+
 export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { db, csrf } = deps;
   const editorial = deps.services.editorial;
@@ -203,8 +226,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!params.success) return sendAdminNotFound(deps, request, reply);
     return attempt(request, reply, null, async () => {
       const article = await editorial.get(user, params.data.id);
-      const saved = (request.query as { saved?: string }).saved === '1';
-      return editorPage(request, reply, article, 200, undefined, saved ? EDITORIAL_TEXT[deps.settings.get().locale].saved : undefined);
+      return editorPage(request, reply, article, 200, undefined, savedNotice(EDITORIAL_TEXT[deps.settings.get().locale], request.query));
     });
   });
 
@@ -359,8 +381,11 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const params = z.object({ id: z.coerce.number().int().positive(), rev: z.coerce.number().int().positive() }).safeParse(request.params);
     if (!params.success) return sendAdminNotFound(deps, request, reply);
     return attempt(request, reply, params.data.id, async () => {
-      await editorial.restore(user, params.data.id, params.data.rev);
-      return reply.redirect(`/admin/articles/${params.data.id}?saved=1`, 303);
+      const gone = await editorial.restore(user, params.data.id, params.data.rev);
+      const images = new Set(gone.cover === null ? gone.bodyImages : [...gone.bodyImages, gone.cover]);
+      const counts = { images: images.size, rubrics: gone.rubrics.length, authors: gone.authors.length };
+      const query = new URLSearchParams({ restored: '1', ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) });
+      return reply.redirect(`/admin/articles/${params.data.id}?${query}`, 303);
     });
   });
 }

@@ -7,7 +7,7 @@ import type { ArticleStatus, Database } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
-import type { ArticleService } from '../articles/service.js';
+import type { ArticleService, MissingReferences } from '../articles/service.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
 
@@ -172,8 +172,9 @@ export class EditorialService {
     return diffSnapshots(JSON.parse(a.snapshot) as ArticleSnapshot, JSON.parse(b.snapshot) as ArticleSnapshot);
   }
 
-  async restore(actor: Actor, id: number, revisionId: number): Promise<void> {
+  /** Restores a revision; returns what it referred to that no longer exists and was left out. */
+  async restore(actor: Actor, id: number, revisionId: number): Promise<MissingReferences> {
     await this.authorize(actor, 'article.edit', id);
-    await this.articles.restoreRevision(id, revisionId, { by: actor.id });
+    return this.articles.restoreRevision(id, revisionId, { by: actor.id });
   }
 }
