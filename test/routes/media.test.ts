@@ -149,6 +149,33 @@ forEachDialect('media library', (dialect) => {
     expect(avifRes.json()).toMatchObject({ width: 64, height: 48 });
   });
 
+  it('keeps an animated GIF animated, as animated WebP with the same frames and timing, variants included', async () => {
+    const s = await staffSession(n, 'author');
+    const frames = await Promise.all(['#c33', '#3c3', '#33c'].map((c) => sharp({ create: { width: 480, height: 270, channels: 3, background: c } }).png().toBuffer()));
+    const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: [120, 80, 200], loop: 0 }).toBuffer();
+    const res = await apiUpload(s, [{ name: 'file', filename: 'ferry.gif', data: gif, type: 'image/gif' }]);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ width: 480, height: 270 });
+    expect(res.json().url).toMatch(/\.webp$/);
+    const original = await sharp(path.join(mediaDir, res.json().url.slice('/media/'.length))).metadata();
+    expect(original).toMatchObject({ format: 'webp', pages: 3, width: 480, height: 270, delay: [120, 80, 200], loop: 0 });
+    const smallest = /^\/media\/(\S+-320\.webp) 320w/.exec(res.json().srcset)![1]!;
+    expect(await sharp(path.join(mediaDir, smallest)).metadata()).toMatchObject({ format: 'webp', pages: 3, width: 320, height: 180 });
+    const row = await n.db.kysely.selectFrom('images').select(['mime', 'width', 'height']).where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ mime: 'image/webp', width: 480, height: 270 });
+  });
+
+  it('refuses an animation with too many frames, saying how many are allowed', async () => {
+    const s = await staffSession(n, 'author');
+    // Frames that differ, so the encoder cannot fold them together.
+    const frames = await Promise.all(Array.from({ length: 301 }, (_, i) => sharp({ create: { width: 8, height: 8, channels: 3, background: { r: i % 256, g: i >> 8, b: 0 } } }).png().toBuffer()));
+    const webp = await sharp(frames, { join: { animated: true } }).webp({ lossless: true }).toBuffer();
+    expect((await sharp(webp).metadata()).pages).toBe(301);
+    const res = await apiUpload(s, [{ name: 'file', filename: 'long.webp', data: webp, type: 'image/webp' }]);
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.message).toBe('The animation has 301 frames; at most 300 are accepted.');
+  });
+
   it('decides the type by content: a text file named .jpg is refused with 415 and leaves nothing behind', async () => {
     const s = await staffSession(n, 'editor');
     const res = await apiUpload(s, [{ name: 'file', filename: 'photo.jpg', data: Buffer.from('This is a text file, not a photograph.\n'), type: 'image/jpeg' }]);

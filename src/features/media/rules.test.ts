@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   formatMegabytes,
   inputFormat,
+  isAnimated,
   isSafeMediaFile,
   MAX_UPLOAD_BYTES,
   mediaFolder,
@@ -39,6 +40,20 @@ describe('accepted input', () => {
     expect(uploadProblem(100, { format: 'png', width: 12_001, height: 10 })).toBe('The image is 12001×10 px; a side may be at most 12000 px.');
     expect(uploadProblem(100, { format: 'png', width: 10_000, height: 6_000 })).toBe('The image is 10000×6000 px; at most 50 megapixels are accepted.');
     expect(uploadProblem(100, { format: 'png', width: 0, height: 10 })).toBe('The image has no size.');
+    expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 300 })).toBeNull();
+    expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 301 })).toBe('The animation has 301 frames; at most 300 are accepted.');
+    expect(uploadProblem(100, { format: 'webp', width: 2000, height: 1000, pages: 100 })).toBe(
+      'The animation is 2000×1000 px over 100 frames; make it smaller or shorter (at most 150 megapixels over all frames).',
+    );
+  });
+
+  it('keeps GIF and WebP with more than one frame animated, and only those', () => {
+    expect(isAnimated({ format: 'gif', pages: 2 })).toBe(true);
+    expect(isAnimated({ format: 'webp', pages: 40 })).toBe(true);
+    expect(isAnimated({ format: 'gif', pages: 1 })).toBe(false);
+    expect(isAnimated({ format: 'gif' })).toBe(false);
+    expect(isAnimated({ format: 'heif', compression: 'av1', pages: 3 })).toBe(false);
+    expect(originalFormat(false, true)).toEqual({ ext: 'webp', mime: 'image/webp' });
   });
 
   it('formats sizes in megabytes', () => {

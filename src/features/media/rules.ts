@@ -8,6 +8,9 @@ export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
 /** The largest side we decode, and the largest image area (50 megapixels). */
 export const MAX_SIDE = 12_000;
 export const MAX_PIXELS = 50_000_000;
+/** Animated GIF and WebP: how many frames, and how many pixels over all frames, we decode. */
+export const MAX_FRAMES = 300;
+export const MAX_ANIMATION_PIXELS = 150_000_000;
 /** Widths of the WebP variants; an image narrower than the largest gets one at its own width instead. */
 export const RESPONSIVE_WIDTHS = [320, 640, 1024, 1600] as const;
 export const WEBP_QUALITY = 80;
@@ -30,7 +33,15 @@ export interface ProbedImage {
   format?: string;
   compression?: string;
   width?: number;
+  /** The height of one frame (sharp reports the first page unless asked for all). */
   height?: number;
+  /** Frames of an animated GIF or WebP; 1 or absent for a still image. */
+  pages?: number;
+}
+
+/** An animated GIF or WebP, kept animated (as animated WebP). */
+export function isAnimated(probe: ProbedImage): boolean {
+  return (probe.format === 'gif' || probe.format === 'webp') && (probe.pages ?? 1) > 1;
 }
 
 /** Maps what sharp detected from the bytes to an accepted format, or null (SVG, TIFF, HEIC, PDF, …). */
@@ -60,6 +71,13 @@ export function uploadProblem(size: number, probe: ProbedImage | null): string |
   if (width < 1 || height < 1) return 'The image has no size.';
   if (width > MAX_SIDE || height > MAX_SIDE) return `The image is ${width}×${height} px; a side may be at most ${MAX_SIDE} px.`;
   if (width * height > MAX_PIXELS) return `The image is ${width}×${height} px; at most ${MAX_PIXELS / 1_000_000} megapixels are accepted.`;
+  if (isAnimated(probe)) {
+    const frames = probe.pages!;
+    if (frames > MAX_FRAMES) return `The animation has ${frames} frames; at most ${MAX_FRAMES} are accepted.`;
+    if (width * height * frames > MAX_ANIMATION_PIXELS) {
+      return `The animation is ${width}×${height} px over ${frames} frames; make it smaller or shorter (at most ${MAX_ANIMATION_PIXELS / 1_000_000} megapixels over all frames).`;
+    }
+  }
   return null;
 }
 
@@ -82,7 +100,9 @@ export function scaledHeight(original: { width: number; height: number }, width:
 }
 
 /** The stored original: JPEG when the image is opaque, PNG when it keeps transparency. */
-export function originalFormat(transparent: boolean): { ext: 'jpg' | 'png'; mime: string } {
+/** The stored original: animated WebP for an animation, PNG when transparent, JPEG otherwise. */
+export function originalFormat(transparent: boolean, animated = false): { ext: 'jpg' | 'png' | 'webp'; mime: string } {
+  if (animated) return { ext: 'webp', mime: 'image/webp' };
   return transparent ? { ext: 'png', mime: 'image/png' } : { ext: 'jpg', mime: 'image/jpeg' };
 }
 

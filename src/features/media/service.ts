@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Metadata, OutputInfo } from 'sharp';
+import type { Metadata } from 'sharp';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, ImagesTable } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
@@ -14,7 +14,9 @@ import { can, type Actor } from '../accounts/policy.js';
 import { bodyImageIds, type BodyDoc } from '../articles/body.js';
 import {
   inputFormat,
+  isAnimated,
   JPEG_QUALITY,
+  MAX_ANIMATION_PIXELS,
   MAX_PIXELS,
   mediaFolder,
   mediaUrl,
@@ -35,6 +37,17 @@ import {
 
 type Db = Kysely<Database>;
 type ImageRow = Selectable<ImagesTable>;
+type Sharp = (typeof import('sharp'))['default'];
+
+/** What an upload becomes before it is written: the original (re-encoded) and the WebP variants. */
+interface Encoded {
+  original: Buffer;
+  ext: string;
+  mime: string;
+  width: number;
+  height: number;
+  variants: Array<{ width: number; data: Buffer }>;
+}
 
 export interface MediaItem {
   id: number;
@@ -191,39 +204,21 @@ export class MediaService {
     const format = inputFormat(probe!)!;
 
     // Decoding can still fail past the header (a truncated or corrupt file): say so plainly.
-    const decode = () => sharp(buffer, { limitInputPixels: MAX_PIXELS }).rotate();
-    let transparent = false;
-    let original: { data: Buffer; info: OutputInfo };
-    let master: { data: Buffer; info: OutputInfo };
+    let encoded: Encoded;
     try {
-      if (probe!.hasAlpha) transparent = !(await decode().stats()).isOpaque;
-      const out = originalFormat(transparent);
-      original =
-        out.ext === 'png'
-          ? await decode().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true })
-          : await decode().removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true });
-      // One decode for every variant: the largest one, kept as raw pixels and scaled down from there.
-      const widths = variantWidths(original.info.width);
-      const scaled = decode().resize({ width: widths[widths.length - 1], withoutEnlargement: true }).toColourspace('srgb');
-      master = await (transparent ? scaled.ensureAlpha() : scaled.removeAlpha()).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+      encoded = isAnimated(probe!) ? await encodeAnimated(sharp, buffer, probe!) : await encodeStill(sharp, buffer, probe!);
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw invalid(`The ${format.toUpperCase()} image is damaged or incomplete and cannot be decoded.`);
     }
 
-    const { ext, mime } = originalFormat(transparent);
     const at = this.o.now();
     const folder = mediaFolder(at);
     const id = randomBytes(8).toString('hex');
-    const file = originalFile(folder, id, ext);
-    const files: Array<{ file: string; data: Buffer }> = [{ file, data: original.data }];
+    const file = originalFile(folder, id, encoded.ext);
+    const files: Array<{ file: string; data: Buffer }> = [{ file, data: encoded.original }];
     const variants: Variant[] = [];
-    const raw = { width: master.info.width, height: master.info.height, channels: master.info.channels as 3 | 4 };
-    for (const width of variantWidths(original.info.width)) {
-      const data = await sharp(master.data, { raw })
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: WEBP_QUALITY, alphaQuality: 90, effort: 4 })
-        .toBuffer();
+    for (const { width, data } of encoded.variants) {
       const name = variantFile(folder, id, width);
       files.push({ file: name, data });
       variants.push({ width, file: name, mime: 'image/webp' });
@@ -242,9 +237,9 @@ export class MediaService {
         .insertInto('images')
         .values({
           file,
-          mime,
-          width: original.info.width,
-          height: original.info.height,
+          mime: encoded.mime,
+          width: encoded.width,
+          height: encoded.height,
           caption: text.caption ?? '',
           credit: text.credit ?? '',
           alt: text.alt ?? '',
@@ -315,6 +310,46 @@ export class MediaService {
     const files = [row.file, ...parseVariants(row.variants).map((v) => v.file)].filter(isSafeMediaFile);
     await Promise.all(files.map((f) => fs.rm(path.join(this.mediaDir, f), { force: true })));
   }
+}
+
+/** A still image: turned upright, metadata dropped, JPEG (or PNG when it is transparent), WebP variants. */
+async function encodeStill(sharp: Sharp, buffer: Buffer, probe: Metadata): Promise<Encoded> {
+  const decode = () => sharp(buffer, { limitInputPixels: MAX_PIXELS }).rotate();
+  const transparent = probe.hasAlpha ? !(await decode().stats()).isOpaque : false;
+  const { ext, mime } = originalFormat(transparent);
+  const original =
+    ext === 'png'
+      ? await decode().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true })
+      : await decode().removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+  // One decode for every variant: the largest one, kept as raw pixels and scaled down from there.
+  const widths = variantWidths(original.info.width);
+  const scaled = decode().resize({ width: widths[widths.length - 1], withoutEnlargement: true }).toColourspace('srgb');
+  const master = await (transparent ? scaled.ensureAlpha() : scaled.removeAlpha()).raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+  const raw = { width: master.info.width, height: master.info.height, channels: master.info.channels as 3 | 4 };
+  const variants = [];
+  for (const width of widths) {
+    const data = await sharp(master.data, { raw }).resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY, alphaQuality: 90, effort: 4 }).toBuffer();
+    variants.push({ width, data });
+  }
+  return { original: original.data, ext, mime, width: original.info.width, height: original.info.height, variants };
+}
+
+/**
+ * An animated GIF or WebP stays animated: every frame is re-encoded as animated WebP, for the original and for
+ * each variant, with the frame timing and loop count kept. (GIF and WebP carry no EXIF orientation to apply.)
+ */
+async function encodeAnimated(sharp: Sharp, buffer: Buffer, probe: Metadata): Promise<Encoded> {
+  const decode = () => sharp(buffer, { animated: true, limitInputPixels: MAX_ANIMATION_PIXELS });
+  const timing = { loop: probe.loop ?? 0, ...(probe.delay ? { delay: probe.delay } : {}) };
+  const original = await decode().webp({ quality: WEBP_QUALITY, effort: 4, ...timing }).toBuffer({ resolveWithObject: true });
+  const height = original.info.pageHeight ?? original.info.height;
+  const variants = [];
+  for (const width of variantWidths(original.info.width)) {
+    const data = await decode().resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY, effort: 4, ...timing }).toBuffer();
+    variants.push({ width, data });
+  }
+  const { ext, mime } = originalFormat(false, true);
+  return { original: original.data, ext, mime, width: original.info.width, height, variants };
 }
 
 /** True when an article body (stored JSON) has a figure showing image `id`. */
