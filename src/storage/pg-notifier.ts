@@ -16,7 +16,7 @@ export interface PgNotifierOptions {
 }
 
 /** LISTEN takes an identifier, not a parameter: the channel is quoted, and only simple names are allowed. */
-export function channelIdentifier(channel: string): string {
+function channelIdentifier(channel: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Not a valid notification channel: ${channel}`);
   return `"${channel}"`;
 }

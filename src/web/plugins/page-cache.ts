@@ -86,10 +86,6 @@ export class PageCache {
     return this.entries.size;
   }
 
-  clear(): void {
-    this.entries.clear();
-  }
-
   /** Told by the event relay whether this node hears the other nodes; keeping pages stops while it does not. */
   setHearing(hearing: boolean): void {
     this.deaf = !hearing;
