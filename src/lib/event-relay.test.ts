@@ -157,21 +157,33 @@ describe('EventRelay', () => {
     expect(a.relay.state).toBe('off');
   });
 
-  it('retries a failed publish, and reports one that keeps failing', async () => {
+  it('keeps sending a change until it goes through, in order, and reports the failure once', async () => {
+    const hub = new Hub();
+    const a = node(hub);
+    const b = node(hub);
+    await a.relay.start();
+    await b.relay.start();
+    hub.failNextPublishes = 3;
+    a.events.emit({ type: 'taxonomy.changed' });
+    a.events.emit({ type: 'author.changed', authorId: 2 });
+    await waitFor('both events to arrive', () => b.seen.length === 2);
+    expect(b.seen).toEqual([
+      ['taxonomy.changed', 'remote'],
+      ['author.changed', 'remote'],
+    ]);
+    expect(a.errors.map(String)).toEqual(['Error: connection refused']);
+  });
+
+  it('gives up on unsent events when it closes, and says so', async () => {
     const hub = new Hub();
     const a = node(hub);
     await a.relay.start();
-    hub.failNextPublishes = 1;
-    a.events.emit({ type: 'taxonomy.changed' });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(hub.published).toHaveLength(1);
-    expect(a.errors).toEqual([]);
-    hub.failNextPublishes = 3;
-    a.events.emit({ type: 'taxonomy.changed' });
-    await new Promise((resolve) => setTimeout(resolve, 900));
-    expect(hub.published).toHaveLength(1);
-    expect(String(a.errors[0])).toContain('connection refused');
-  });
+    hub.failNextPublishes = 1_000;
+    a.events.emit({ type: 'settings.changed' });
+    await a.relay.close();
+    expect(hub.published).toEqual([]);
+    expect(a.errors.map(String)).toEqual(['Error: connection refused', 'Error: 1 event(s) could not be sent to the other nodes.']);
+  }, 10_000);
 
   it('ignores malformed messages and reports them', async () => {
     const hub = new Hub();

@@ -36,8 +36,11 @@ export interface EventRelayOptions {
   onError?: (error: unknown) => void;
 }
 
-const PUBLISH_ATTEMPTS = 3;
+/** Pause after a failed send, doubled on each further failure up to the maximum. */
 const RETRY_MS = 200;
+const MAX_RETRY_MS = 5000;
+/** How long `close` waits for unsent events (the database is unreachable) before giving up on them. */
+const CLOSE_WAIT_MS = 3000;
 
 export class EventRelay {
   /** Tells this node's own messages apart when they come back. */
@@ -45,17 +48,19 @@ export class EventRelay {
   private applying: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | null = null;
   private started = false;
+  private closing = false;
   private current: RelayState = 'off';
-  private publishing = new Set<Promise<void>>();
+  /** Messages not sent yet, oldest first: a change is announced late rather than never, and in order. */
+  private outbox: string[] = [];
+  private sending: Promise<void> | null = null;
 
   constructor(private readonly options: EventRelayOptions) {}
 
   async start(): Promise<void> {
     this.unsubscribe = this.options.events.on((event, origin) => {
       if (origin !== 'local' || event.type === 'events.missed') return;
-      const sending = this.publish(event);
-      this.publishing.add(sending);
-      void sending.finally(() => this.publishing.delete(sending));
+      this.outbox.push(JSON.stringify({ node: this.nodeId, event }));
+      this.sending ??= this.send();
     });
     await this.options.notifier.listen({
       message: (text) => this.receive(text),
@@ -72,26 +77,36 @@ export class EventRelay {
   /** Stops listening once this node's events are sent (a CLI command's change reaches the servers before it exits). */
   async close(): Promise<void> {
     this.unsubscribe?.();
-    await Promise.all(this.publishing);
+    if (this.sending) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([this.sending, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+      clearTimeout(timer);
+    }
+    this.closing = true;
+    if (this.outbox.length > 0) this.options.onError?.(new Error(`${this.outbox.length} event(s) could not be sent to the other nodes.`));
     this.current = 'off';
     await this.options.notifier.close();
     await this.applying;
   }
 
-  private async publish(event: DomainEvent): Promise<void> {
-    const message = JSON.stringify({ node: this.nodeId, event });
-    for (let attempt = 1; ; attempt++) {
+  /** Sends the outbox in order; a failure is reported once and retried with a growing pause until it goes through. */
+  private async send(): Promise<void> {
+    let pause = RETRY_MS;
+    let reported = false;
+    while (this.outbox.length > 0 && !this.closing) {
       try {
-        await this.options.notifier.publish(message);
-        return;
+        await this.options.notifier.publish(this.outbox[0]!);
+        this.outbox.shift();
+        pause = RETRY_MS;
+        reported = false;
       } catch (error) {
-        if (attempt >= PUBLISH_ATTEMPTS) {
-          this.options.onError?.(error);
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS * attempt));
+        if (!reported) this.options.onError?.(error);
+        reported = true;
+        await new Promise((resolve) => setTimeout(resolve, pause).unref());
+        pause = Math.min(pause * 2, MAX_RETRY_MS);
       }
     }
+    this.sending = null;
   }
 
   private receive(message: string): void {
