@@ -24,7 +24,7 @@ export interface Server {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<Server> {
   const logger = pino({ level: config.logLevel });
   fs.mkdirSync(path.resolve(config.dataDir, 'media'), { recursive: true });
-  const db = await createDb(config.database);
+  const db = await createDb(config.database, { onConnectionError: (error) => logger.warn({ err: error }, 'a database connection broke; the next query opens a new one') });
   await migrate(db);
   const services = await createServices(config, db, { onError: (error) => logger.error({ err: error }, 'a background task failed (views flush, scheduler, outbox or event relay)') });
   let demoAccounts: DemoAccount[] = [];

@@ -122,8 +122,9 @@ export class EventRelay {
   private changeState(live: boolean): void {
     this.current = live ? 'listening' : 'lost';
     this.options.onLive?.(live);
-    // At the first start nothing is cached yet; after a loss, whatever other nodes changed meanwhile is unknown.
-    if (this.started) this.apply({ type: 'events.missed' });
+    // Listening again after a loss: whatever other nodes changed meanwhile is unknown, so everything derived goes.
+    // (At the first start nothing is cached yet.)
+    if (live && this.started) this.apply({ type: 'events.missed' });
   }
 
   /** Remote events are applied one at a time, in the order they arrived. */

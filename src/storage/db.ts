@@ -29,7 +29,12 @@ export interface PostgresOptions {
   /** Schema to use as search_path (tests isolate each run in its own schema). */
   schema?: string;
   max?: number;
+  /** Told when an idle connection breaks (the server restarted, the network dropped); the pool opens a new one. */
+  onConnectionError?: (error: Error) => void;
 }
+
+/** How long a query waits for a connection before it fails (and the page answers 503) instead of hanging. */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** PostgreSQL over pg; the driver is loaded only when PostgreSQL is used. */
 export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
@@ -44,16 +49,19 @@ export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.max ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     types,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // Without a listener, an idle connection that breaks would throw an unhandled 'error' and end the process.
+  pool.on('error', (error) => options.onConnectionError?.(error));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const notifier = createPgNotifier({
     pool,
     // Databases under test share one cluster, each in its own schema; so do their channels.
     channel: options.schema ? `dateline_events_${options.schema}` : 'dateline_events',
     connect: async () => {
-      const client = new pg.Client({ connectionString: options.url });
+      const client = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
       await client.connect();
       return client;
     },
@@ -89,6 +97,6 @@ export function createSqliteDb(file: string): Db {
   };
 }
 
-export async function createDb(database: Config['database']): Promise<Db> {
-  return database.kind === 'sqlite' ? createSqliteDb(database.file) : createPostgresDb({ url: database.url });
+export async function createDb(database: Config['database'], options: Pick<PostgresOptions, 'onConnectionError'> = {}): Promise<Db> {
+  return database.kind === 'sqlite' ? createSqliteDb(database.file) : createPostgresDb({ url: database.url, ...options });
 }

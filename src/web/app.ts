@@ -14,9 +14,9 @@ import { DomainError } from '../lib/errors.js';
 import { articleRoutes } from '../features/articles/routes.js';
 import { archiveRoutes } from '../features/archive/routes.js';
 import { viewRoutes } from '../features/views/routes.js';
-import { ERROR_CATALOGUE, codeForFrameworkError } from './errors.js';
+import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError } from './errors.js';
 import { SECURITY_HEADERS } from './plugins/security.js';
-import { Site, langOfPath } from './site.js';
+import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
@@ -36,6 +36,11 @@ export interface AppOptions {
   config: Config;
   services: Services;
   logger?: FastifyServerOptions['logger'];
+}
+
+/** A browser opening a page or sending a form (not the JSON API, not a script's fetch). */
+function wantsPage(url: string, accept: string | undefined): boolean {
+  return !url.startsWith('/api/') && (accept ?? '').includes('text/html');
 }
 
 export async function buildApp({ config, services, logger = false }: AppOptions): Promise<FastifyInstance> {
@@ -72,9 +77,23 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
       const entry = ERROR_CATALOGUE[err.code];
       return reply.code(entry.status).send({ error: { code: err.code, message: err.message || entry.message, details: err.details } });
     }
-    const code = codeForFrameworkError(err);
+    const code = codeForError(err);
     const entry = ERROR_CATALOGUE[code];
-    if (entry.status >= 500) request.log.error(err);
+    if (code === 'UNAVAILABLE') {
+      request.log.warn({ err }, 'the database is unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (entry.status >= 500) {
+      request.log.error(err);
+    }
+    // A person opening a page gets a page, not JSON.
+    if ((code === 'UNAVAILABLE' || code === 'INTERNAL') && wantsPage(request.url, request.headers.accept)) {
+      const sentForm = request.method !== 'GET' && request.method !== 'HEAD';
+      return reply
+        .code(entry.status)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(failurePage(services.settings.get(), request.url, entry.status as 500 | 503, sentForm));
+    }
     const message = code === 'RATE_LIMITED' || code === 'INTERNAL' ? entry.message : `${entry.message} ${code === 'BAD_REQUEST' ? err.message : ''}`.trim();
     return reply.code(entry.status).send({ error: { code, message } });
   });

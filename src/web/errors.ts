@@ -1,12 +1,13 @@
 /** One catalogue: error code → HTTP status → a message a person understands. docs/errors.md lists them. */
 import type { ErrorCode } from '../lib/errors.js';
+import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
 export interface CatalogueEntry {
   status: number;
   message: string;
 }
 
-export const ERROR_CATALOGUE: Record<ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL', CatalogueEntry> = {
+export const ERROR_CATALOGUE: Record<ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'UNAVAILABLE' | 'INTERNAL', CatalogueEntry> = {
   NOT_FOUND: { status: 404, message: 'There is nothing at this address.' },
   ARTICLE_NOT_FOUND: { status: 404, message: 'This article does not exist or is not published.' },
   VALIDATION: { status: 400, message: 'Some of the data sent is not valid.' },
@@ -28,13 +29,22 @@ export const ERROR_CATALOGUE: Record<ErrorCode | 'BAD_REQUEST' | 'PAYLOAD_TOO_LA
   BAD_REQUEST: { status: 400, message: 'The request could not be understood.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here.' },
+  UNAVAILABLE: { status: 503, message: 'The site cannot reach its database just now. Please try again in a minute.' },
   INTERNAL: { status: 500, message: 'Something went wrong on our side. The error has been logged.' },
 };
 
 export type CatalogueCode = keyof typeof ERROR_CATALOGUE;
 
+/** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
+export const RETRY_AFTER_SECONDS = 30;
+
+/** Maps an error that is not a DomainError onto the catalogue: an unavailable database, or Fastify's own errors. */
+export function codeForError(error: Error & { code?: string; statusCode?: number }): CatalogueCode {
+  return isDatabaseUnavailable(error) ? 'UNAVAILABLE' : codeForFrameworkError(error);
+}
+
 /** Maps Fastify's own error codes (body parsing, limits) onto the catalogue. */
-export function codeForFrameworkError(error: { code?: string; statusCode?: number }): CatalogueCode {
+function codeForFrameworkError(error: { code?: string; statusCode?: number }): CatalogueCode {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'PAYLOAD_TOO_LARGE';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'UNSUPPORTED_MEDIA_TYPE';
   if (error.statusCode === 429) return 'RATE_LIMITED';

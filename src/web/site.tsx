@@ -114,6 +114,41 @@ export class Site {
   }
 }
 
+/**
+ * A page for a failure on our side (500) or an unavailable database (503). It needs nothing but the settings in
+ * memory, because the database may be what failed: no navigation, no calendar.
+ */
+export function failurePage(settings: { name: string; locale: Lang }, url: string, status: 500 | 503, sentForm = false): string {
+  const { lang } = langOfPath(url, settings.locale);
+  const tr = translator(lang);
+  const title = status === 503 ? tr.t('unavailableTitle') : tr.t('failureTitle');
+  const home = `${langPrefix(lang, settings.locale)}/`;
+  return renderDocument(
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ${settings.name}`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <header class="site-header">
+          <a class="site-name" href={home}>
+            {settings.name}
+          </a>
+        </header>
+        <main id="main" class="error-page">
+          <h1>{title}</h1>
+          <p>{status === 503 ? tr.t(sentForm ? 'unavailableSaveText' : 'unavailableText') : tr.t('failureText')}</p>
+          <p>
+            <a href={home}>{tr.t('toHome')}</a>
+          </p>
+        </main>
+      </body>
+    </html>,
+  );
+}
+
 /** The language of a request from its path prefix: none means the site's own language. */
 export function langOfPath(path: string, siteLocale: Lang): { lang: Lang; redirect: string | null } {
   const m = /^\/(ru|en)(\/|$)/.exec(path);

@@ -58,7 +58,11 @@ export class PageCache {
   private entries = new Map<string, Entry>();
   /** Counts the events seen; a page rendered from data read before the latest event is not kept. */
   private generation = 0;
-  /** While this node cannot hear the other nodes' events, it keeps no pages: it would not know when to drop them. */
+  /**
+   * While this node cannot hear the other nodes' events it keeps no new pages, since it would not know when to drop
+   * them. The pages it has go on being served: the usual cause is the database restarting, when nothing can change,
+   * and they are all dropped as soon as the node hears again.
+   */
   private deaf = false;
 
   constructor(
@@ -86,10 +90,9 @@ export class PageCache {
     return this.entries.size;
   }
 
-  /** Told by the event relay whether this node hears the other nodes; keeping pages stops while it does not. */
+  /** Told by the event relay whether this node hears the other nodes; keeping new pages stops while it does not. */
   setHearing(hearing: boolean): void {
     this.deaf = !hearing;
-    if (this.deaf) this.entries.clear();
   }
 
   /**
