@@ -51,7 +51,7 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
   const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
   const articles = new ArticleService(db.kysely, events, now, () => settings.get().timeZone);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
-  const pageCache = new PageCache(config.pageCache, events, 2000, () => now().getTime());
+  const pageCache = new PageCache(config.pageCache, events, config.pageCacheBytes, () => now().getTime());
   const relay = new EventRelay({
     notifier: db.notifier,
     events,

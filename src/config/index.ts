@@ -20,6 +20,7 @@ const schema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   PAGE_CACHE: bool.default(true),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
   VIEWS_FLUSH_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +43,8 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   pageCache: boolean;
+  /** The page cache's memory budget: pages and their compressed copies. */
+  pageCacheBytes: number;
   viewsFlushMs: number;
   trustProxy: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -83,6 +86,7 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
     dataDir: env.DATA_DIR,
     pageCache: env.PAGE_CACHE,
+    pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,
     viewsFlushMs: env.VIEWS_FLUSH_MS,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,

@@ -91,6 +91,17 @@ forEachDialect('page cache over real HTTP', (dialect) => {
     expect(staff.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('answers an address with a tracking query but keeps only the page without it', async () => {
+    await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'paromy' });
+    const tagged = await get('/news/paromy?utm_source=telegram');
+    expect(tagged.status).toBe(200);
+    expect(tagged.headers.get('etag')).toBeTruthy();
+    expect(n.services.pageCache.size).toBe(0);
+    await get('/news/paromy');
+    expect((await get('/news/paromy')).headers.get('x-page-cache')).toBe('hit');
+    expect((await get('/news/paromy?utm_source=telegram')).headers.get('x-page-cache')).toBeNull();
+  });
+
   it('does not cache error pages', async () => {
     await get('/news/net');
     const again = await get('/news/net');

@@ -23,6 +23,10 @@ interface Variant {
 }
 
 interface Entry {
+  /** The bytes this entry holds (the page and the compressed copies made so far), counted against the budget. */
+  bytes: number;
+  /** Served since eviction last looked at it: it gets a second chance (CLOCK), so a hit only sets a flag. */
+  used: boolean;
   etag: string;
   contentType: string;
   expiresAt: number;
@@ -41,6 +45,14 @@ export function etagOf(body: Buffer): string {
   return `"${hash('sha1', body, 'base64url')}"`;
 }
 
+/**
+ * Whether a URL's page may be kept: no query string, or only the page number. Other queries (tracking tags,
+ * cache-busting junk) are answered but not kept, so they cannot push the pages readers need out of memory.
+ */
+export function isKeepableUrl(url: string): boolean {
+  return /^[^?#]*(\?page=\d{1,6})?$/.test(url);
+}
+
 /** Which encoding to send, from an Accept-Encoding header. */
 export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
   if (!acceptEncoding) return null;
@@ -55,7 +67,9 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
 }
 
 export class PageCache {
+  /** Oldest first; eviction walks from the front, passing over pages served since it last looked. */
   private entries = new Map<string, Entry>();
+  private bytes = 0;
   /** Counts the events seen; a page rendered from data read before the latest event is not kept. */
   private generation = 0;
   /**
@@ -68,12 +82,13 @@ export class PageCache {
   constructor(
     readonly enabled: boolean,
     events: EventBus,
-    private readonly maxEntries = 2000,
+    private readonly maxBytes = 64 * 1024 * 1024,
     private readonly clock: () => number = Date.now,
   ) {
     events.on(() => {
       this.generation++;
       this.entries.clear();
+      this.bytes = 0;
     });
   }
 
@@ -90,6 +105,11 @@ export class PageCache {
     return this.entries.size;
   }
 
+  /** Bytes held, page and compressed copies together. */
+  get byteSize(): number {
+    return this.bytes;
+  }
+
   /** Told by the event relay whether this node hears the other nodes; keeping new pages stops while it does not. */
   setHearing(hearing: boolean): void {
     this.deaf = !hearing;
@@ -103,11 +123,7 @@ export class PageCache {
   store(key: string, body: Buffer, contentType: string, expiresAt: number, renderedSince: number): string | null {
     if (!this.enabled) return null;
     const etag = etagOf(body);
-    if (renderedSince !== this.generation || this.deaf) return etag;
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    if (renderedSince !== this.generation || this.deaf || !isKeepableUrl(key)) return etag;
     const base: Headers = {
       ...SECURITY_HEADERS,
       'content-type': contentType,
@@ -116,7 +132,10 @@ export class PageCache {
       vary: 'Accept-Encoding',
       'x-page-cache': 'hit',
     };
+    this.remove(key);
     this.entries.set(key, {
+      bytes: body.length,
+      used: false,
       etag,
       contentType,
       expiresAt,
@@ -124,7 +143,34 @@ export class PageCache {
       base,
       notModified: flat(base),
     });
+    this.grow(body.length);
     return etag;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.bytes -= entry.bytes;
+    this.entries.delete(key);
+  }
+
+  /**
+   * Counts new bytes, then drops pages from the oldest until the cache fits its budget again. A page served since
+   * the last pass is moved to the back instead (once), so pages readers keep asking for stay. Moving entries only
+   * here, not on every hit, keeps the hit path free of Map churn, which cost 50 MB of RSS under load.
+   */
+  private grow(bytes: number): void {
+    this.bytes += bytes;
+    while (this.bytes > this.maxBytes && this.entries.size > 1) {
+      const [key, entry] = this.entries.entries().next().value as [string, Entry];
+      if (entry.used) {
+        entry.used = false;
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+      } else {
+        this.remove(key);
+      }
+    }
   }
 
   /** Serves a cached page straight from memory; returns false when the router must handle the request. */
@@ -132,41 +178,46 @@ export class PageCache {
     if (!this.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
     const cookie = req.headers.cookie;
     if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return false;
-    const entry = this.entries.get(req.url ?? '');
+    const url = req.url ?? '';
+    const entry = this.entries.get(url);
     if (!entry) return false;
     if (entry.expiresAt <= this.clock()) {
-      this.entries.delete(req.url ?? '');
+      this.remove(url);
       return false;
     }
-    sendEntry(req, res, entry);
+    entry.used = true;
+    this.send(req, res, entry);
     return true;
   }
-}
 
-function compressed(entry: Entry, encoding: 'br' | 'gzip'): Variant {
-  let variant = entry[encoding];
-  if (!variant) {
-    const source = entry.identity.body;
-    const body =
-      encoding === 'br'
-        ? brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } })
-        : gzipSync(source, { level: 9 });
-    variant = { body, headers: flat({ ...entry.base, 'content-encoding': encoding, 'content-length': body.length }) };
-    entry[encoding] = variant;
+  private send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, entry.notModified);
+      res.end();
+      return;
+    }
+    const encoding = pickEncoding(req.headers['accept-encoding']);
+    const variant = encoding ? this.compressed(entry, encoding) : entry.identity;
+    res.writeHead(200, variant.headers);
+    res.end(req.method === 'HEAD' ? undefined : variant.body);
   }
-  return variant;
-}
 
-function sendEntry(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
-  if (req.headers['if-none-match'] === entry.etag) {
-    res.writeHead(304, entry.notModified);
-    res.end();
-    return;
+  /** The page compressed as asked, made on first demand and kept with the page. */
+  private compressed(entry: Entry, encoding: 'br' | 'gzip'): Variant {
+    let variant = entry[encoding];
+    if (!variant) {
+      const source = entry.identity.body;
+      const body =
+        encoding === 'br'
+          ? brotliCompressSync(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } })
+          : gzipSync(source, { level: 9 });
+      variant = { body, headers: flat({ ...entry.base, 'content-encoding': encoding, 'content-length': body.length }) };
+      entry[encoding] = variant;
+      entry.bytes += body.length;
+      this.grow(body.length);
+    }
+    return variant;
   }
-  const encoding = pickEncoding(req.headers['accept-encoding']);
-  const variant = encoding ? compressed(entry, encoding) : entry.identity;
-  res.writeHead(200, variant.headers);
-  res.end(req.method === 'HEAD' ? undefined : variant.body);
 }
 
 declare module 'fastify' {
