@@ -23,7 +23,7 @@ export interface ViewCounterOptions {
 export class ViewCounter {
   private day = '';
   private salt = '';
-  private seen = new Set<string>();
+  private seen = new Set<number>();
   private pending = new Map<number, number>();
   private pendingTotal = 0;
   private stored = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { isPreview, newDailySalt, skipReason, viewerKey } from './rules.js';
 
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
@@ -16,8 +17,18 @@ describe('views dedupe key', () => {
     expect(viewerKey('t', '1.2.3.4', chrome, 7)).not.toBe(base);
   });
 
-  it('does not contain the address', () => {
-    expect(viewerKey('s', '10.0.0.1', chrome, 1)).not.toContain('10.0.0.1');
+  it('is a whole number of 52 bits, safe as a number, and spread over its range (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.ipV4(), fc.string(), fc.integer({ min: 1, max: 1_000_000 }), (salt, ip, ua, id) => {
+        const key = viewerKey(salt, ip, ua, id);
+        expect(Number.isSafeInteger(key)).toBe(true);
+        expect(key).toBeGreaterThanOrEqual(0);
+        expect(key).toBeLessThan(2 ** 52);
+      }),
+    );
+    const keys = Array.from({ length: 2000 }, (_, i) => viewerKey('s', `10.0.${i >> 8}.${i & 255}`, chrome, 1));
+    expect(new Set(keys).size).toBe(2000);
+    expect(keys.filter((k) => k >= 2 ** 51).length).toBeGreaterThan(900);
   });
 
   it('rotates salts randomly', () => {

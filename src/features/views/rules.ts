@@ -7,9 +7,14 @@ export function newDailySalt(): string {
   return randomBytes(32).toString('base64');
 }
 
-/** The dedupe key of a reader for one article and one day: a salted hash of address and user agent. */
-export function viewerKey(salt: string, ip: string, userAgent: string, articleId: number): string {
-  return createHash('sha256').update(`${salt}\u0000${ip}\u0000${userAgent}\u0000${articleId}`).digest('base64url').slice(0, 22);
+/**
+ * The dedupe key of a reader for one article and one day: 52 bits of a salted hash of address and user agent, as a
+ * number. A number costs a third of the memory of a string key in the day's set (37 against 117 bytes a key). With
+ * ten million keys in a day, the chance that any two collide (and one view goes uncounted) is about one in ninety.
+ */
+export function viewerKey(salt: string, ip: string, userAgent: string, articleId: number): number {
+  const digest = createHash('sha256').update(`${salt}\u0000${ip}\u0000${userAgent}\u0000${articleId}`).digest();
+  return digest.readUIntBE(0, 6) * 16 + (digest[6]! >> 4);
 }
 
 type Headers = Record<string, string | string[] | undefined>;
