@@ -7,6 +7,13 @@ describe('config', () => {
     expect(c.port).toBe(3000);
     expect(c.database).toEqual({ kind: 'sqlite', file: './data/dateline.db' });
     expect(c.siteDefaults.timeZone).toBe('Europe/Moscow');
+    expect(c.pageCacheBytes).toBe(64 * 1024 * 1024);
+  });
+
+  it('sizes the page cache in megabytes and refuses a size that is not a whole number from 1 up', () => {
+    expect(loadConfig({ PAGE_CACHE_MB: '256' }).pageCacheBytes).toBe(256 * 1024 * 1024);
+    expect(() => loadConfig({ PAGE_CACHE_MB: '0' })).toThrow(/PAGE_CACHE_MB="0"/);
+    expect(() => loadConfig({ PAGE_CACHE_MB: 'lots' })).toThrow(/PAGE_CACHE_MB="lots"/);
   });
 
   it('switches to PostgreSQL by DATABASE_URL', () => {
