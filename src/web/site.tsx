@@ -14,7 +14,7 @@ import type { ArchiveService } from '../features/archive/service.js';
 import type { MonthRef } from '../features/archive/rules.js';
 import { listRubrics, type RubricRef } from '../features/articles/store.js';
 import { langPrefix } from '../features/articles/rules.js';
-import type { PageCache } from './plugins/page-cache.js';
+import { carriesSession, type PageCache } from './plugins/page-cache.js';
 import type { PageContext } from './layout/context.js';
 import { Layout } from './layout/Layout.js';
 
@@ -69,7 +69,7 @@ export class Site {
   send(request: FastifyRequest, reply: FastifyReply, page: Html, status = 200): FastifyReply {
     const html = renderDocument(page);
     const contentType = 'text/html; charset=utf-8';
-    const cacheable = status === 200 && request.method === 'GET' && !request.headers.cookie?.includes('dl_session=');
+    const cacheable = status === 200 && request.method === 'GET' && !carriesSession(request.headers.cookie);
     // Bytes, not a string: Fastify would otherwise measure the string and the socket encode it a second time.
     let body: Buffer;
     let etag: string | null = null;

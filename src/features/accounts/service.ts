@@ -258,36 +258,40 @@ export class AccountService {
     }
     const claimed = await this.db.updateTable('auth_tokens').set({ used_at: now.toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('LINK_INVALID', 'This link has already been used.');
-    await this.db
-      .updateTable('users')
-      .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
-      .where('id', '=', link.user_id)
-      .execute();
-    await this.signOutEverywhere(link.user_id);
+    await this.replacePassword(link.user_id, password);
     return link.user_id;
   }
 
-  /** Sets a new password for an account (the `dateline user password` command) and signs it out everywhere. */
   /** For a person who lost their authenticator: 2FA off, every session ended (an operator's command). */
   async resetTotp(email: string): Promise<number> {
+    const id = await this.userIdByEmail(email);
+    await this.db.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null }).where('id', '=', id).execute();
+    await this.signOutEverywhere(id);
+    return id;
+  }
+
+  /** Sets a new password for an account (the `dateline user password` command) and signs it out everywhere. */
+  async setPassword(email: string, password: string): Promise<number> {
+    this.validPassword(password);
+    const id = await this.userIdByEmail(email);
+    await this.replacePassword(id, password);
+    return id;
+  }
+
+  private async userIdByEmail(email: string): Promise<number> {
     const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
     if (!user) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
-    await this.db.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null }).where('id', '=', user.id).execute();
-    await this.signOutEverywhere(user.id);
     return user.id;
   }
 
-  async setPassword(email: string, password: string): Promise<number> {
-    this.validPassword(password);
-    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
-    if (!user) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
+  /** A new password clears the sign-in back-off and ends every session of the account. */
+  private async replacePassword(userId: number, password: string): Promise<void> {
     await this.db
       .updateTable('users')
       .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
-      .where('id', '=', user.id)
+      .where('id', '=', userId)
       .execute();
-    await this.signOutEverywhere(user.id);
-    return user.id;
+    await this.signOutEverywhere(userId);
   }
 
   async checkLink(kind: 'reset' | 'invite', token: string): Promise<{ email: string; name: string } | null> {

@@ -137,6 +137,9 @@ const queryOf = (request: FastifyRequest) => {
 
 export function articleRoutes(app: FastifyInstance, site: Site): void {
   const db = site.deps.db;
+  /** An old address of a rubric, tag or author page answers 301 to where the page lives now, query kept; else 404. */
+  const movedOrMissing = (request: FastifyRequest, reply: FastifyReply, lang: Lang, movedTo: string | null, pathOf: (slug: string) => string) =>
+    movedTo ? reply.redirect(`${pathOf(movedTo)}${queryOf(request)}`, 301) : site.sendError(request, reply, lang, 404);
   // Published articles change only through events, so their read models live until the next one.
   const slugs = new EventMemo<Awaited<ReturnType<typeof store.findBySlug>>>(site.deps.events, 5000);
   const models = new EventMemo<ArticlePageModel>(site.deps.events, 500);
@@ -204,11 +207,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       const { slug } = slugParams.parse(request.params);
       const rubric = await store.findRubric(db, slug);
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!rubric) {
-        const movedTo = await currentRubricSlug(db, slug);
-        if (movedTo) return reply.redirect(`${prefix}/rubric/${movedTo}/${queryOf(request)}`, 301);
-        return site.sendError(request, reply, lang, 404);
-      }
+      if (!rubric) return movedOrMissing(request, reply, lang, await currentRubricSlug(db, slug), (to) => `${prefix}/rubric/${to}/`);
       const name = localized(rubric.name, rubric.translations, lang, 'name');
       return sendListPage(site, request, reply, {
         lang,
@@ -225,11 +224,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       const { slug } = slugParams.parse(request.params);
       const tag = await store.findTag(db, lang, slug);
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!tag) {
-        const movedTo = await currentTagSlug(db, lang, slug);
-        if (movedTo) return reply.redirect(`${prefix}/tag/${movedTo}/${queryOf(request)}`, 301);
-        return site.sendError(request, reply, lang, 404);
-      }
+      if (!tag) return movedOrMissing(request, reply, lang, await currentTagSlug(db, lang, slug), (to) => `${prefix}/tag/${to}/`);
       return sendListPage(site, request, reply, {
         lang,
         path: `${prefix}/tag/${tag.slug}/`,
@@ -245,11 +240,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       const { slug } = slugParams.parse(request.params);
       const author = await store.findAuthor(db, slug);
       const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!author) {
-        const movedTo = await currentAuthorSlug(db, slug);
-        if (movedTo) return reply.redirect(`${prefix}/author/${movedTo}/${queryOf(request)}`, 301);
-        return site.sendError(request, reply, lang, 404);
-      }
+      if (!author) return movedOrMissing(request, reply, lang, await currentAuthorSlug(db, slug), (to) => `${prefix}/author/${to}/`);
       const role = localized(author.role_title, author.translations, lang, 'role_title');
       const bio = localized(author.bio, author.translations, lang, 'bio');
       const name = localized(author.name, author.translations, lang, 'name');

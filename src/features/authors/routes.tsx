@@ -82,45 +82,36 @@ function imageLabel(img: ImageChoice): string {
   return `${text} (${img.width}×${img.height}, ${img.createdAt.slice(0, 10)})`;
 }
 
+/** Name, role and biography in one language; the Russian ones are the profile's own (the name is required). */
+function ProfileTexts({ t, legend, lang, suffix, texts }: { t: AuthorText; legend: string; lang?: 'en'; suffix: '' | '_en'; texts: { name: string; roleTitle: string; bio: string } }) {
+  return (
+    <fieldset lang={lang}>
+      <legend>{legend}</legend>
+      <label>
+        {t.nameField}
+        <input type="text" name={`name${suffix}`} value={texts.name} required={suffix === ''} maxlength={String(AUTHOR_LIMITS.name)} />
+      </label>
+      <label>
+        {t.roleField}
+        <input type="text" name={`role_title${suffix}`} value={texts.roleTitle} maxlength={String(AUTHOR_LIMITS.roleTitle)} />
+      </label>
+      <label>
+        {t.bioField}
+        <textarea name={`bio${suffix}`} rows="5" maxlength={String(AUTHOR_LIMITS.bio)}>
+          {texts.bio}
+        </textarea>
+      </label>
+    </fieldset>
+  );
+}
+
 function ProfileForm({ ctx, t, action, values, images, submit }: { ctx: AdminContext; t: AuthorText; action: string; values: FormValues; images: ImageChoice[]; submit: string }) {
   const current = images.find((img) => String(img.id) === values.photo);
   return (
     <form method="post" action={action} class="stack author-form">
       <CsrfField ctx={ctx} />
-      <fieldset>
-        <legend>{t.inRussian}</legend>
-        <label>
-          {t.nameField}
-          <input type="text" name="name" value={values.name} required maxlength={String(AUTHOR_LIMITS.name)} />
-        </label>
-        <label>
-          {t.roleField}
-          <input type="text" name="role_title" value={values.roleTitle} maxlength={String(AUTHOR_LIMITS.roleTitle)} />
-        </label>
-        <label>
-          {t.bioField}
-          <textarea name="bio" rows="5" maxlength={String(AUTHOR_LIMITS.bio)}>
-            {values.bio}
-          </textarea>
-        </label>
-      </fieldset>
-      <fieldset lang="en">
-        <legend>{t.inEnglish}</legend>
-        <label>
-          {t.nameField}
-          <input type="text" name="name_en" value={values.nameEn} maxlength={String(AUTHOR_LIMITS.name)} />
-        </label>
-        <label>
-          {t.roleField}
-          <input type="text" name="role_title_en" value={values.roleTitleEn} maxlength={String(AUTHOR_LIMITS.roleTitle)} />
-        </label>
-        <label>
-          {t.bioField}
-          <textarea name="bio_en" rows="5" maxlength={String(AUTHOR_LIMITS.bio)}>
-            {values.bioEn}
-          </textarea>
-        </label>
-      </fieldset>
+      <ProfileTexts t={t} legend={t.inRussian} suffix="" texts={{ name: values.name, roleTitle: values.roleTitle, bio: values.bio }} />
+      <ProfileTexts t={t} legend={t.inEnglish} lang="en" suffix="_en" texts={{ name: values.nameEn, roleTitle: values.roleTitleEn, bio: values.bioEn }} />
       <label>
         {t.slugField}
         <input type="text" name="slug" value={values.slug} maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />

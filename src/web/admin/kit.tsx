@@ -78,27 +78,29 @@ export function safeNext(next: string | undefined, fallback = '/admin/'): string
 }
 
 export function sendForbidden(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const ctx = adminContext(deps, request, reply);
-  const t = ADMIN_TEXT[ctx.lang];
-  return sendAdmin(
-    reply,
-    <AdminLayout ctx={ctx} title={t.forbiddenTitle}>
-      <h1>{t.forbiddenTitle}</h1>
-      <p>{t.forbiddenText}</p>
-    </AdminLayout>,
-    403,
-  );
+  return sendAdminMessage(deps, request, reply, 403, (t) => [t.forbiddenTitle, t.forbiddenText]);
 }
 
 export function sendAdminNotFound(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendAdminMessage(deps, request, reply, 404, (t) => [t.notFoundTitle, t.notFoundText]);
+}
+
+/** A back-office page that only says what happened: a heading and a sentence. */
+function sendAdminMessage(
+  deps: AdminDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  text: (t: (typeof ADMIN_TEXT)['en']) => [title: string, sentence: string],
+): FastifyReply {
   const ctx = adminContext(deps, request, reply);
-  const t = ADMIN_TEXT[ctx.lang];
+  const [title, sentence] = text(ADMIN_TEXT[ctx.lang]);
   return sendAdmin(
     reply,
-    <AdminLayout ctx={ctx} title={t.notFoundTitle}>
-      <h1>{t.notFoundTitle}</h1>
-      <p>{t.notFoundText}</p>
+    <AdminLayout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{sentence}</p>
     </AdminLayout>,
-    404,
+    status,
   );
 }

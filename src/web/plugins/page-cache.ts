@@ -40,6 +40,11 @@ interface Entry {
 
 export const SESSION_COOKIE = 'dl_session';
 
+/** Staff with a session see pages as they are (previews, no counting), so their requests never use the cache. */
+export function carriesSession(cookie: string | undefined): boolean {
+  return cookie !== undefined && cookie.includes(`${SESSION_COOKIE}=`);
+}
+
 export function etagOf(body: Buffer): string {
   // The one-shot hash avoids a Hash object per page; SHA-1 is only a fingerprint here, not a signature.
   return `"${hash('sha1', body, 'base64url')}"`;
@@ -176,8 +181,7 @@ export class PageCache {
   /** Serves a cached page straight from memory; returns false when the router must handle the request. */
   tryServe(req: IncomingMessage, res: ServerResponse): boolean {
     if (!this.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    const cookie = req.headers.cookie;
-    if (cookie && cookie.includes(`${SESSION_COOKIE}=`)) return false;
+    if (carriesSession(req.headers.cookie)) return false;
     const url = req.url ?? '';
     const entry = this.entries.get(url);
     if (!entry) return false;
