@@ -13,6 +13,7 @@ import { langPrefix } from '../articles/rules.js';
 import { TaxonomyError, type TaxonomyProblem } from './rules.js';
 import type { RubricListItem, TagListItem } from './store.js';
 import { DONE_KEYS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
+import type { SessionUser } from '../accounts/service.js';
 
 const listQuery = z.object({
   q: z.string().max(120).catch(''),
@@ -306,6 +307,18 @@ export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return parsed.success ? parsed.data.id : null;
   }
 
+  /** A form sent about one rubric or tag: the CSRF token, the role and the id are checked before `handle` runs. */
+  function postOnItem(path: string, handle: (request: FastifyRequest, reply: FastifyReply, user: SessionUser, id: number) => Promise<FastifyReply>): void {
+    app.post(path, async (request, reply) => {
+      csrf.verify(request);
+      const user = guard(request, reply);
+      if (!user) return reply;
+      const id = idOf(request);
+      if (id === null) return sendAdminNotFound(deps, request, reply);
+      return handle(request, reply, user, id);
+    });
+  }
+
   app.get('/admin/taxonomy/', async (request, reply) => {
     if (!guard(request, reply)) return reply;
     return page(request, reply);
@@ -326,12 +339,7 @@ export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
     });
   });
 
-  app.post('/admin/taxonomy/rubrics/:id', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const id = idOf(request);
-    if (id === null) return sendAdminNotFound(deps, request, reply);
+  postOnItem('/admin/taxonomy/rubrics/:id', async (request, reply, user, id) => {
     const body = formBody(request);
     return change(request, reply, 'renamed', '#rubrics-heading', () =>
       taxonomy.renameRubric(user, id, {
@@ -342,43 +350,23 @@ export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
     );
   });
 
-  app.post('/admin/taxonomy/rubrics/:id/move', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const id = idOf(request);
-    if (id === null) return sendAdminNotFound(deps, request, reply);
+  postOnItem('/admin/taxonomy/rubrics/:id/move', async (request, reply, user, id) => {
     const direction = field(formBody(request), 'direction') === 'down' ? 'down' : 'up';
     return change(request, reply, 'moved', '#rubrics-heading', () => taxonomy.moveRubric(user, id, direction));
   });
 
-  app.post('/admin/taxonomy/rubrics/:id/delete', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const id = idOf(request);
-    if (id === null) return sendAdminNotFound(deps, request, reply);
+  postOnItem('/admin/taxonomy/rubrics/:id/delete', async (request, reply, user, id) => {
     return change(request, reply, 'deleted', '#rubrics-heading', () => taxonomy.deleteRubric(user, id));
   });
 
-  app.post('/admin/taxonomy/tags/:id', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const id = idOf(request);
-    if (id === null) return sendAdminNotFound(deps, request, reply);
+  postOnItem('/admin/taxonomy/tags/:id', async (request, reply, user, id) => {
     const body = formBody(request);
     return change(request, reply, 'renamed', '#tags', () =>
       taxonomy.renameTag(user, id, { name: field(body, 'name'), slug: field(body, 'slug').trim() || undefined }),
     );
   });
 
-  app.post('/admin/taxonomy/tags/:id/merge', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const id = idOf(request);
-    if (id === null) return sendAdminNotFound(deps, request, reply);
+  postOnItem('/admin/taxonomy/tags/:id/merge', async (request, reply, user, id) => {
     const into = field(formBody(request), 'into');
     return change(request, reply, 'merged', '#tags', () => taxonomy.mergeTagInto(user, id, into));
   });
