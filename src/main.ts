@@ -41,8 +41,10 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const app = await buildApp({ config, services, logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' || config.host === '::' ? 'localhost' : config.host;
+  services.address.listening(typeof address === 'object' && address ? address.port : config.port);
+  if (!config.publicUrl) {
+    logger.warn(`PUBLIC_URL is not set: links in pages and mails use ${services.address.origin()}, and only that host, localhost and 127.0.0.1 (and ALLOWED_HOSTS) are served. Set PUBLIC_URL in production.`);
+  }
   const close = async () => {
     await app.close();
     await services.outbox.stop();
@@ -52,5 +54,5 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await services.relay.close();
     await db.close();
   };
-  return { url: config.publicUrl ?? `http://${shownHost}:${port}`, demoAccounts, close };
+  return { url: services.address.origin(), demoAccounts, close };
 }

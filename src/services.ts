@@ -17,6 +17,7 @@ import { MediaService } from './features/media/service.js';
 import { TaxonomyService } from './features/taxonomy/service.js';
 import { AuthorService } from './features/authors/service.js';
 import { EventRelay } from './lib/event-relay.js';
+import { SiteAddress } from './lib/site-address.js';
 
 export interface Services {
   db: Db;
@@ -36,6 +37,8 @@ export interface Services {
   scheduler: Scheduler;
   /** Events to and from the other nodes and processes on the same database. Started by `serve` and the CLI. */
   relay: EventRelay;
+  /** The site's own address: every absolute URL in pages and mails starts with its origin. */
+  address: SiteAddress;
   now: () => Date;
 }
 
@@ -48,6 +51,7 @@ export interface ServiceOptions {
 export async function createServices(config: Config, db: Db, options: ServiceOptions = {}): Promise<Services> {
   const now = options.now ?? (() => new Date());
   const events = new EventBus();
+  const address = new SiteAddress({ publicUrl: config.publicUrl, listenHost: config.host, port: config.port, allowedHosts: config.allowedHosts });
   const settings = await SettingsService.load(db.kysely, events, defaultSettings(config.siteDefaults));
   const articles = new ArticleService(db.kysely, events, now, () => settings.get().timeZone);
   const mailer = options.mailer ?? createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, dataDir: config.dataDir });
@@ -82,8 +86,9 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     }),
     pageCache,
     relay,
-    accounts: new AccountService({ db: db.kysely, now, siteName: () => settings.get().name, siteLang: () => settings.get().locale }),
+    accounts: new AccountService({ db: db.kysely, now, origin: () => address.origin(), siteName: () => settings.get().name, siteLang: () => settings.get().locale }),
     mailer,
+    address,
     outbox: new OutboxWorker(db, { mail: (payload) => mailer.send(payload as MailMessage) }, now, options.onError),
     now,
   };

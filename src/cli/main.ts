@@ -66,10 +66,6 @@ const USER_USAGE = `Usage:
   dateline user password --email E [--password P]
   dateline user reset-2fa --email E`;
 
-function siteUrl(config: Config): string {
-  return config.publicUrl ?? `http://localhost:${config.port}`;
-}
-
 function printPassword(out: (line: string) => void, password: string): void {
   out(`Password: ${password}`);
   out('It is shown only this once: pass it on safely. It can be changed with "dateline user password".');
@@ -90,7 +86,7 @@ async function userCommand(config: Config, services: Services, args: string[], o
     }
     const password = o.password ?? generatePassword();
     await services.accounts.createUser({ email: o.email!, name: o.name!, role: o.role as StaffRole, password, authorId });
-    out(`Created ${o.role} ${o.email!.trim().toLowerCase()} (${o.name!.trim()}). Sign in at ${siteUrl(config)}/admin/`);
+    out(`Created ${o.role} ${o.email!.trim().toLowerCase()} (${o.name!.trim()}). Sign in at ${services.address.origin()}/admin/`);
     if (o.password === undefined) printPassword(out, password);
     return 0;
   }
@@ -157,7 +153,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
         }
         const { articles, accounts } = await loadDemo(services, config.dataDir);
         out(`Loaded the demo newsroom: ${articles} articles.`);
-        if (accounts.length) out(demoSignInText(siteUrl(config), accounts));
+        if (accounts.length) out(demoSignInText(services.address.origin(), accounts));
         return 0;
       });
     case 'settings':

@@ -10,6 +10,9 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** A host name, an IPv4 address, a bracketed IPv6 address, or `.example.org` for a domain and its subdomains. */
+const HOST_NAME = /^(\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/i;
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -17,7 +20,12 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
     .default('sqlite:./data/dateline.db'),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => HOST_NAME.test(h)), 'must be host names separated by commas, such as news.example.org,.example.org')
+    .default([]),
   DATA_DIR: z.string().min(1).default('./data'),
   PAGE_CACHE: bool.default(true),
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(64),
@@ -41,6 +49,8 @@ export interface Config {
   host: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   publicUrl: string | undefined;
+  /** Hosts served besides PUBLIC_URL's (or, without it, besides localhost and the listening address). */
+  allowedHosts: string[];
   dataDir: string;
   pageCache: boolean;
   /** The page cache's memory budget: pages and their compressed copies. */
@@ -84,6 +94,7 @@ export function loadConfig(vars: Record<string, string | undefined>): Config {
     host: env.HOST,
     database: parseDatabaseUrl(env.DATABASE_URL),
     publicUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
+    allowedHosts: env.ALLOWED_HOSTS,
     dataDir: env.DATA_DIR,
     pageCache: env.PAGE_CACHE,
     pageCacheBytes: env.PAGE_CACHE_MB * 1024 * 1024,

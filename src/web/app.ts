@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config/index.js';
 import type { Services } from '../services.js';
+import type { SiteAddress } from '../lib/site-address.js';
 import { DomainError } from '../lib/errors.js';
 import { articleRoutes } from '../features/articles/routes.js';
 import { archiveRoutes } from '../features/archive/routes.js';
@@ -38,6 +39,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Whether a request names one of the site's own hosts, in Host and, behind a trusted proxy, X-Forwarded-Host. */
+function servesHost(address: SiteAddress, req: http.IncomingMessage, trustProxy: boolean): boolean {
+  if (!address.serves(req.headers.host)) return false;
+  const forwarded = trustProxy ? req.headers['x-forwarded-host'] : undefined;
+  return forwarded === undefined || [forwarded].flat().join(',').split(',').every((host) => address.serves(host));
+}
+
+const UNKNOWN_HOST = 'This site does not answer for that host name. Its operator can add the name to ALLOWED_HOSTS or set PUBLIC_URL.\n';
+
+function refuseHost(res: http.ServerResponse): void {
+  res.writeHead(400, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(UNKNOWN_HOST) });
+  res.end(UNKNOWN_HOST);
+}
+
 /** A browser opening a page or sending a form (not the JSON API, not a script's fetch). */
 function wantsPage(url: string, accept: string | undefined): boolean {
   return !url.startsWith('/api/') && (accept ?? '').includes('text/html');
@@ -49,10 +64,11 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     logger,
     trustProxy: config.trustProxy,
     bodyLimit: 64 * 1024,
-    // Cached pages are answered before routing, straight from memory.
+    // A request for a host the site does not serve is refused first; cached pages are answered before routing.
     serverFactory: (handler) =>
       http.createServer((req, res) => {
-        if (!pageCache.tryServe(req, res)) handler(req, res);
+        if (!servesHost(services.address, req, config.trustProxy)) refuseHost(res);
+        else if (!pageCache.tryServe(req, res)) handler(req, res);
       }),
   });
 
@@ -67,7 +83,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     settings: services.settings,
     archive: services.archive,
     pageCache,
-    publicUrl: config.publicUrl,
+    address: services.address,
     now: services.now,
   });
 
@@ -126,7 +142,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     accounts: services.accounts,
     csrf: new Csrf(await loadCsrfSecret(services.db.kysely)),
     site,
-    origin: (request) => site.origin(request),
   };
   accountRoutes(app, admin);
   taxonomyRoutes(app, admin);

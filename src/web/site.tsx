@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { h, renderDocument, transientBytes, type Html } from '../lib/html.js';
 import { LANGS, translator, type Lang } from '../lib/i18n.js';
 import type { EventBus } from '../lib/events.js';
+import type { SiteAddress } from '../lib/site-address.js';
 import { EventMemo } from '../lib/memo.js';
 import type { Database } from '../storage/schema.js';
 import type { SettingsService } from '../features/settings/service.js';
@@ -24,7 +25,7 @@ export interface SiteDeps {
   settings: SettingsService;
   archive: ArchiveService;
   pageCache: PageCache;
-  publicUrl: string | undefined;
+  address: SiteAddress;
   now: () => Date;
 }
 
@@ -33,10 +34,6 @@ export class Site {
 
   constructor(readonly deps: SiteDeps) {
     this.nav = new EventMemo(deps.events, 10);
-  }
-
-  origin(request: FastifyRequest): string {
-    return this.deps.publicUrl ?? `${request.protocol}://${request.host}`;
   }
 
   private rubricsNav(lang: Lang): Promise<RubricRef[]> {
@@ -57,7 +54,7 @@ export class Site {
       tr: translator(lang),
       settings,
       prefix,
-      origin: this.origin(request),
+      origin: this.deps.address.origin(),
       path,
       nav,
       calendar,

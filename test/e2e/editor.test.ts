@@ -24,7 +24,7 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     server = await startServer();
     browser = await launchChromium();
     const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
-    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), siteName: () => 'Dateline', siteLang: () => 'ru' });
+    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), origin: () => server.url, siteName: () => 'Dateline', siteLang: () => 'ru' });
     const morozova = await db.kysely.selectFrom('authors').select('id').where('slug', '=', 'morozova').executeTakeFirstOrThrow();
     await accounts.createUser({ email: 'e2e-editor@example.com', name: 'E2E Editor', role: 'editor', password: PASSWORD, authorId: morozova.id });
     await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });

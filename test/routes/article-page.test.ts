@@ -75,6 +75,7 @@ forEachDialect('article page', (dialect) => {
 
   it('carries JSON-LD NewsArticle and OpenGraph tags', async () => {
     await fullArticle();
+    // Absolute URLs come from the site's own address (here the default, localhost:3000), never from the request's Host.
     const html = (await n.app.inject({ url: '/news/paromy', headers: { host: 'news.example' } })).body;
     const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);
     expect(ld).toMatchObject({
@@ -85,12 +86,12 @@ forEachDialect('article page', (dialect) => {
       author: [{ '@type': 'Person', name: 'Анна Морозова', jobTitle: 'Международный обозреватель' }],
       articleSection: ['Экономика'],
       keywords: ['Каспий', 'паромы'],
-      image: ['http://news.example/media/test/port.svg'],
+      image: ['http://localhost:3000/media/test/port.svg'],
       publisher: { '@type': 'Organization', name: 'Dateline' },
     });
     expect(html).not.toMatch(/<script type="application\/ld\+json">[^]*<вернулись>/);
     expect(html).toContain('<meta property="og:type" content="article">');
-    expect(html).toContain('<meta property="og:url" content="http://news.example/news/paromy">');
+    expect(html).toContain('<meta property="og:url" content="http://localhost:3000/news/paromy">');
     expect(html).toContain('<meta property="article:published_time" content="2024-04-11T10:54:00+03:00">');
   });
 

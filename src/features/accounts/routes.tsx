@@ -167,7 +167,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.post('/admin/forgot', { config: { rateLimit: { max: 5, timeWindow: '15 minutes' } } }, async (request, reply) => {
     csrf.verify(request);
-    await accounts.requestPasswordReset(field(formBody(request), 'email'), deps.origin(request));
+    await accounts.requestPasswordReset(field(formBody(request), 'email'));
     return forgotForm(request, reply, text(adminContext(deps, request, reply)).linkSent);
   });
 
@@ -352,7 +352,7 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!user) return reply;
     const body = formBody(request);
     try {
-      await accounts.invite(user, { email: field(body, 'email'), name: field(body, 'name'), role: field(body, 'role') as Role }, deps.origin(request));
+      await accounts.invite(user, { email: field(body, 'email'), name: field(body, 'name'), role: field(body, 'role') as Role });
       return staffPage(request, reply, 200, undefined, text(adminContext(deps, request, reply)).inviteSent);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

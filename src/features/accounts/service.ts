@@ -55,6 +55,8 @@ function totpFor(secret: string, label: string, issuer: string) {
 export interface AccountServiceOptions {
   db: Db;
   now: () => Date;
+  /** The site's own origin for the links in mails: never taken from a request. */
+  origin: () => string;
   siteName: () => string;
   siteLang: () => 'ru' | 'en';
 }
@@ -238,12 +240,12 @@ export class AccountService {
   }
 
   /** Always succeeds, so the answer never tells whether an address has an account. */
-  async requestPasswordReset(email: string, origin: string): Promise<void> {
+  async requestPasswordReset(email: string): Promise<void> {
     const user = await this.db.selectFrom('users').select(['id', 'email', 'name', 'disabled']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
     if (!user || user.disabled) return;
     await this.db.transaction().execute(async (trx) => {
       const token = await this.issueLink(trx, user.id, 'reset', RESET_TTL_MS);
-      await this.mail(trx, resetMail(this.o.siteLang(), this.o.siteName(), user, `${origin}/admin/reset/${token}`));
+      await this.mail(trx, resetMail(this.o.siteLang(), this.o.siteName(), user, `${this.o.origin()}/admin/reset/${token}`));
     });
   }
 
@@ -307,14 +309,14 @@ export class AccountService {
   }
 
   /** The owner invites a person to the staff; they choose a password through the e-mailed link. */
-  async invite(actor: Actor, input: { email: string; name: string; role: Role }, origin: string): Promise<number> {
+  async invite(actor: Actor, input: { email: string; name: string; role: Role }): Promise<number> {
     if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can invite staff.');
     if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
     const inviter = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insertUser(trx, { email: input.email, name: input.name, role: input.role });
       const token = await this.issueLink(trx, id, 'invite', INVITE_TTL_MS);
-      await this.mail(trx, inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${origin}/admin/invite/${token}`));
+      await this.mail(trx, inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${this.o.origin()}/admin/invite/${token}`));
       return id;
     });
   }

@@ -21,7 +21,6 @@ export interface AdminDeps {
   accounts: AccountService;
   csrf: Csrf;
   site: Site;
-  origin: (request: FastifyRequest) => string;
 }
 
 export function adminContext(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): AdminContext {
