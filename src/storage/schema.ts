@@ -127,6 +127,8 @@ export interface UsersTable {
   /** The last 30-second TOTP step accepted: a code is good once. */
   totp_last_step: number | null;
   failed_logins: number;
+  /** Wrong second-factor codes since the last right one. */
+  failed_codes: Generated<number>;
   locked_until: string | null;
   /** The byline profile this account writes as. */
   author_id: number | null;

@@ -126,6 +126,8 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return reply.redirect(safeNext((request.query as { next?: string }).next), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      const wait = error.code === 'ACCOUNT_LOCKED' ? retryAfterSeconds(error) : null;
+      if (wait !== null) reply.header('retry-after', String(wait));
       return codeForm(request, reply, statusOf(error), errorText(error));
     }
   });
@@ -139,7 +141,10 @@ export function accountRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.post('/admin/sign-out-everywhere', async (request, reply) => {
     csrf.verify(request);
-    if (request.user) await accounts.signOutEverywhere(request.user.id);
+    const user = request.user;
+    // Until the second factor is passed, a session may only enter its code or sign itself out: the password alone must not end the owner's sessions.
+    if (!user || user.mfaPending) return reply.redirect(user ? '/admin/sign-in/code' : '/admin/sign-in', 303);
+    await accounts.signOutEverywhere(user.id);
     clearSessionCookie(reply);
     return reply.redirect('/admin/sign-in', 303);
   });

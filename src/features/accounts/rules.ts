@@ -57,15 +57,15 @@ export function generatePassword(): string {
 }
 
 /**
- * After a failed sign-in: the first few failures cost nothing, then each one makes the account wait
- * twice as long (1 s, 2 s, 4 s … up to a minute), and the tenth locks it for fifteen minutes.
+ * How long an account waits after its `failures`-th failure in a row (wrong passwords, or wrong codes): the first
+ * few cost nothing, then each one makes it wait twice as long (1 s, 2 s, 4 s … up to a minute), and the tenth and
+ * any after it lock it for fifteen minutes. Null: no wait.
  */
-export function afterFailedSignIn(failedBefore: number, now: Date): { failedLogins: number; lockedUntil: Date | null } {
-  const failedLogins = failedBefore + 1;
-  if (failedLogins >= LOCKOUT_AFTER) return { failedLogins, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
-  if (failedLogins <= FREE_ATTEMPTS) return { failedLogins, lockedUntil: null };
-  const wait = Math.min(1000 * 2 ** (failedLogins - FREE_ATTEMPTS - 1), MAX_BACKOFF_MS);
-  return { failedLogins, lockedUntil: new Date(now.getTime() + wait) };
+export function lockAfterFailures(failures: number, now: Date): Date | null {
+  if (failures >= LOCKOUT_AFTER) return new Date(now.getTime() + LOCKOUT_MS);
+  if (failures <= FREE_ATTEMPTS) return null;
+  const wait = Math.min(1000 * 2 ** (failures - FREE_ATTEMPTS - 1), MAX_BACKOFF_MS);
+  return new Date(now.getTime() + wait);
 }
 
 /** A random token for a cookie or an e-mailed link, and the hash under which it is stored. */

@@ -10,10 +10,10 @@ import { enqueue } from '../../jobs/outbox.js';
 import type { MailMessage } from '../mail/mailer.js';
 import { can, STAFF_ROLES, type Actor } from './policy.js';
 import {
-  afterFailedSignIn,
   hashToken,
   INVITE_TTL_MS,
   isValidEmail,
+  lockAfterFailures,
   MFA_PENDING_TTL_MS,
   newToken,
   normalizeEmail,
@@ -47,6 +47,13 @@ const argonVerify = async (hash: string, password: string) => (await argon()).ve
 let dummyHash: Promise<string> | undefined;
 /** A hash to verify against when there is no account, so a wrong address takes as long as a wrong password. */
 const DUMMY_HASH = () => (dummyHash ??= hashPassword('a password nobody has, to keep timing even'));
+
+/** Refuses while an account waits after failures, saying for how long. */
+function refuseWhileLocked(lockedUntil: string | null, now: Date): void {
+  if (!lockedUntil || new Date(lockedUntil) <= now) return;
+  const seconds = Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 1000);
+  throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again in ${seconds} s.`, [`retryAfter: ${seconds}`]);
+}
 
 function totpFor(secret: string, label: string, issuer: string) {
   return new OTPAuth.TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
@@ -113,23 +120,38 @@ export class AccountService {
       await argonVerify(await DUMMY_HASH(), input.password).catch(() => false);
       throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
     }
-    if (user.locked_until && new Date(user.locked_until) > now) {
-      const seconds = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 1000);
-      throw new DomainError('ACCOUNT_LOCKED', `Too many failed attempts. Try again in ${seconds} s.`, [`retryAfter: ${seconds}`]);
-    }
+    refuseWhileLocked(user.locked_until, now);
     if (!(await argonVerify(user.password_hash, input.password))) {
-      const next = afterFailedSignIn(user.failed_logins, now);
-      await this.db
-        .updateTable('users')
-        .set({ failed_logins: next.failedLogins, locked_until: next.lockedUntil?.toISOString() ?? null })
-        .where('id', '=', user.id)
-        .execute();
+      await this.recordFailure(user.id, 'failed_logins', now);
       throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
     }
     await this.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const mfaRequired = user.totp_enabled === 1;
     const token = await this.openSession(user.id, mfaRequired, input.ip, input.userAgent);
     return { token, mfaRequired };
+  }
+
+  /**
+   * Counts a failure in one atomic update and makes the account wait as the new count says: guesses sent at the
+   * same moment are each counted, not once per burst.
+   */
+  private async recordFailure(userId: number, counter: 'failed_logins' | 'failed_codes', now: Date): Promise<void> {
+    const row = await this.db
+      .updateTable('users')
+      .set((eb) => ({ [counter]: eb(counter, '+', 1) }))
+      .where('id', '=', userId)
+      .returning(counter)
+      .executeTakeFirstOrThrow();
+    const until = lockAfterFailures(Number(row[counter]), now);
+    if (!until) return;
+    // A concurrent failure may already have set a longer wait: it is never shortened.
+    const iso = until.toISOString();
+    await this.db
+      .updateTable('users')
+      .set({ locked_until: iso })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
+      .execute();
   }
 
   private async openSession(userId: number, mfaPending: boolean, ip: string, userAgent: string): Promise<string> {
@@ -173,20 +195,27 @@ export class AccountService {
     };
   }
 
-  /** Completes a sign-in that waits for the second factor. */
+  /** Completes a sign-in that waits for the second factor. Wrong codes count per account, as wrong passwords do. */
   async completeMfa(user: SessionUser, code: string): Promise<void> {
-    const row = await this.db.selectFrom('users').select(['totp_secret', 'email', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const now = this.o.now();
+    const row = await this.db.selectFrom('users').select(['totp_secret', 'email', 'totp_last_step', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    refuseWhileLocked(row.locked_until, now);
     const step = row.totp_secret ? this.acceptedStep(row.totp_secret, row.email, code) : null;
-    if (step === null) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    if (step === null) {
+      await this.recordFailure(user.id, 'failed_codes', now);
+      throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
+    }
     // A code is good once: the step must be newer than the last one accepted, checked in the same update.
     const claimed = await this.db
       .updateTable('users')
-      .set({ totp_last_step: step })
+      .set({ totp_last_step: step, failed_codes: 0 })
       .where('id', '=', user.id)
       .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
       .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('MFA_INVALID', 'This code has already been used. Wait for the next one.');
-    const now = this.o.now();
+    if (Number(claimed.numUpdatedRows) !== 1) {
+      await this.recordFailure(user.id, 'failed_codes', now);
+      throw new DomainError('MFA_INVALID', 'This code has already been used. Wait for the next one.');
+    }
     await this.db
       .updateTable('sessions')
       .set({ mfa_passed: 1, expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
@@ -249,18 +278,20 @@ export class AccountService {
     });
   }
 
-  /** Uses a single-use link: sets the password, and signs the account out everywhere. */
+  /** Uses a single-use link: sets the password, voids every other link of the account, and signs it out everywhere. */
   async redeemLink(kind: 'reset' | 'invite', token: string, password: string): Promise<number> {
     this.validPassword(password);
-    const now = this.o.now();
     const id = hashToken(token);
     const link = await this.db.selectFrom('auth_tokens').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
-    if (!link || link.used_at || new Date(link.expires_at) <= now) {
+    if (!link || link.used_at || new Date(link.expires_at) <= this.o.now()) {
       throw new DomainError('LINK_INVALID', 'This link has expired or has already been used. Ask for a new one.');
     }
-    const claimed = await this.db.updateTable('auth_tokens').set({ used_at: now.toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('LINK_INVALID', 'This link has already been used.');
-    await this.replacePassword(link.user_id, password);
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      const claimed = await trx.updateTable('auth_tokens').set({ used_at: this.o.now().toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('LINK_INVALID', 'This link has already been used.');
+      await this.replacePassword(trx, link.user_id, hash);
+    });
     return link.user_id;
   }
 
@@ -276,7 +307,8 @@ export class AccountService {
   async setPassword(email: string, password: string): Promise<number> {
     this.validPassword(password);
     const id = await this.userIdByEmail(email);
-    await this.replacePassword(id, password);
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute((trx) => this.replacePassword(trx, id, hash));
     return id;
   }
 
@@ -286,14 +318,15 @@ export class AccountService {
     return user.id;
   }
 
-  /** A new password clears the sign-in back-off and ends every session of the account. */
-  private async replacePassword(userId: number, password: string): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ password_hash: await hashPassword(password), failed_logins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .execute();
-    await this.signOutEverywhere(userId);
+  /**
+   * A new password clears the sign-in back-off, voids every reset and invitation link still open for the account
+   * (a stolen older link must not set a password after this one), and ends every session of the account.
+   */
+  private async replacePassword(trx: Transaction<Database>, userId: number, passwordHash: string): Promise<void> {
+    const now = this.o.now().toISOString();
+    await trx.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, failed_codes: 0, locked_until: null }).where('id', '=', userId).execute();
+    await trx.updateTable('auth_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }
 
   async checkLink(kind: 'reset' | 'invite', token: string): Promise<{ email: string; name: string } | null> {
