@@ -216,7 +216,7 @@ export function settingsRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const result = validateSettingsForm(values);
     if (!result.ok) return page(request, reply, values, 400, result.problems);
     const changed = changedSettings(settings.get(), result.settings);
-    for (const key of changed) await settings.set(key, result.settings[key]);
+    await settings.setMany(Object.fromEntries(changed.map((key) => [key, result.settings[key]])));
     return reply.redirect(changed.length ? '/admin/settings/?saved=1' : '/admin/settings/?unchanged=1', 303);
   });
 }

@@ -35,6 +35,20 @@ forEachDialect('site settings', (dialect) => {
     expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);
   });
 
+  it('stores several values in one transaction with one announcement, or none of them when one is bad', async () => {
+    const events = new EventBus();
+    const seen: string[] = [];
+    events.on((e) => seen.push(e.type));
+    const settings = await SettingsService.load(db.kysely, events, defaults);
+    await expect(settings.setMany({ name: 'Каспий сегодня', timeZone: 'Mars/Olympus' })).rejects.toThrow('timeZone: is not a known IANA time zone');
+    expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);
+    expect(seen).toEqual([]);
+    await settings.setMany({ name: 'Каспий сегодня', timeZone: 'Asia/Baku', weekStart: 7 });
+    expect(seen).toEqual(['settings.changed']);
+    const reloaded = await SettingsService.load(db.kysely, new EventBus(), defaults);
+    expect(reloaded.get()).toMatchObject({ name: 'Каспий сегодня', timeZone: 'Asia/Baku', weekStart: 7 });
+  });
+
   it('reloads what another node stored, as a new snapshot, without announcing it again', async () => {
     const events = new EventBus();
     const seen: string[] = [];

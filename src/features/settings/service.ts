@@ -40,10 +40,19 @@ export class SettingsService {
     return this.current;
   }
 
-  async set<K extends SettingKey>(key: K, value: unknown): Promise<SiteSettings> {
-    const parsed = parseSetting(key, value);
-    await writeSetting(this.db, key, parsed);
-    this.current = { ...this.current, [key]: parsed };
+  set<K extends SettingKey>(key: K, value: unknown): Promise<SiteSettings> {
+    return this.setMany({ [key]: value });
+  }
+
+  /** Validates every value first, then stores them all in one transaction and announces one change. */
+  async setMany(values: Partial<Record<SettingKey, unknown>>): Promise<SiteSettings> {
+    const parsed = Object.fromEntries(Object.entries(values).map(([key, value]) => [key, parseSetting(key as SettingKey, value)])) as Partial<SiteSettings>;
+    const keys = Object.keys(parsed);
+    if (keys.length === 0) return this.current;
+    await this.db.transaction().execute(async (trx) => {
+      for (const key of keys) await writeSetting(trx, key, parsed[key as SettingKey]);
+    });
+    this.current = { ...this.current, ...parsed };
     this.events.emit({ type: 'settings.changed' });
     return this.current;
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 
 export async function readSettingRows(db: Kysely<Database>): Promise<Map<string, unknown>> {
@@ -6,7 +6,7 @@ export async function readSettingRows(db: Kysely<Database>): Promise<Map<string,
   return new Map(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
 }
 
-export async function writeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
+export async function writeSetting(db: Kysely<Database> | Transaction<Database>, key: string, value: unknown): Promise<void> {
   const json = JSON.stringify(value);
   await db
     .insertInto('settings')
