@@ -1,5 +1,6 @@
 /** The `dateline` command: serve, migrate, demo, settings, user. */
 import 'dotenv/config';
+import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from '../config/index.js';
 import { createDb } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
@@ -48,17 +49,19 @@ async function withServices<T>(config: Config, fn: (s: Services) => Promise<T>):
   }
 }
 
-/** `--name value` and `--name=value` options; anything else, or a name not in `known`, is a usage error. */
+/** `--name value` and `--name=value` options (node:util parseArgs); anything else, or a name not in `known`, is a usage error. */
 function parseOptions(args: string[], known: readonly string[], usage: string): Record<string, string> {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--([a-z]+)(?:=(.*))?$/s.exec(args[i]!);
-    if (!m || !known.includes(m[1]!)) throw new UsageError(`Unknown argument "${args[i]}".\n\n${usage}`);
-    const value = m[2] ?? args[++i];
-    if (value === undefined || (m[2] === undefined && value.startsWith('--'))) throw new UsageError(`--${m[1]} needs a value.\n\n${usage}`);
-    options[m[1]!] = value;
+  try {
+    const { values } = parseArgs({ args, options: Object.fromEntries(known.map((name) => [name, { type: 'string' as const }])), strict: true, allowPositionals: false });
+    return values as Record<string, string>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // parseArgs names the argument in quotes: '--colour', '--email <value>', 'stray'.
+    const argument = /'([^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`${argument} needs a value.\n\n${usage}`);
+    if (code?.startsWith('ERR_PARSE_ARGS_')) throw new UsageError(`Unknown argument "${argument}".\n\n${usage}`);
+    throw error;
   }
-  return options;
 }
 
 const USER_USAGE = `Usage:

@@ -165,6 +165,8 @@ describe('dateline CLI', () => {
         [['user', 'create', '--email', 'rustam@example.org', '--role', 'author'], 2, 'Missing --name.'],
         [[...base, '--email', 'rustam@example.org', '--role', 'author', '--colour', 'red'], 2, 'Unknown argument "--colour"'],
         [['user', 'create', '--email'], 2, '--email needs a value.'],
+        [['user', 'create', '--email', '--name', 'Рустам Алиев'], 2, '--email needs a value.'],
+        [['user', 'create', 'stray', '--email', 'rustam@example.org'], 2, 'Unknown argument "stray"'],
         [['user', 'rename'], 2, 'Usage:\n  dateline user create'],
       ];
       for (const [args, code, message] of cases) {
