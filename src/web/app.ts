@@ -18,6 +18,7 @@ import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError } from './errors.js'
 import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
+import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { taxonomyRoutes } from '../features/taxonomy/routes.js';
@@ -98,7 +99,10 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     return reply.code(entry.status).send({ error: { code, message } });
   });
 
+  const slashedAdminAddress = trackSlashedAdminRoutes(app);
   app.setNotFoundHandler(async (request, reply) => {
+    const slashed = slashedAdminAddress(request);
+    if (slashed) return reply.redirect(slashed, 301);
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND.message } });
     }
