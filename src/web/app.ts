@@ -19,6 +19,7 @@ import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
 import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
+import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { taxonomyRoutes } from '../features/taxonomy/routes.js';
@@ -139,6 +140,9 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   editorialRoutes(app, admin);
   mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
+
+  // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
+  app.get('/favicon.ico', (_request, reply) => reply.redirect(FAVICON_PATH, 301));
 
   // `events`: whether changes made by other nodes or processes reach this one ('listening'), not now ('lost'), or not at all ('off').
   app.get('/healthz', async () => ({ ok: true, events: services.relay.state }));
