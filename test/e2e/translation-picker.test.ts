@@ -49,7 +49,9 @@ describe.skipIf(!E2E_ENABLED)('the translation picker in a real browser', () => 
     expect(id).toMatch(/^\d+$/);
     // Enter in the search field searches again; it does not leave the page with the article unsaved.
     await page.getByLabel('Найти оригинал по заголовку').press('Enter');
+    await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname).toBe('/admin/articles/new');
+    expect(await page.getByLabel('Номер оригинала (пусто — нет)').inputValue()).toBe(id);
 
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
