@@ -34,7 +34,7 @@ const candidateLabel = (t: EditorialText, c: { id: number; headline: string; lan
 
 /**
  * The "Translation of" field: the current link, the original's number, and a search by headline. Without
- * JavaScript the search reloads this page with the matches as a choice; editor.ts searches as one types.
+ * JavaScript the search reloads this page with the matches as a choice; client/translation-picker.ts searches as one types.
  */
 function TranslationField({ t, choices, value, selfId }: { t: EditorialText; choices: TranslationChoices; value: number | null | undefined; selfId?: number }): Html {
   const { linked, search } = choices;
@@ -65,7 +65,7 @@ function TranslationField({ t, choices, value, selfId }: { t: EditorialText; cho
       ) : (
         <label>
           {tt.number}
-          <input type="text" name="translationOf" value={value ?? ''} inputmode="numeric" pattern="[0-9]*" maxlength="10" data-translation-id />
+          <input type="text" name="translationOf" value={value ?? ''} inputmode="numeric" pattern="[0-9]*" maxlength="10" />
         </label>
       )}
       <div class="translation-search">
@@ -78,7 +78,7 @@ function TranslationField({ t, choices, value, selfId }: { t: EditorialText; cho
         </button>
       </div>
       {search && search.found.length === 0 ? <p class="help">{tt.nothingFound}</p> : null}
-      {/* Filled by editor.ts as one types; it has no name, so only the number above is sent. */}
+      {/* Filled by client/translation-picker.ts as one types; it has no name, so only the number above is sent. */}
       <select id="translation-options" class="translation-options" size="6" aria-label={tt.options} hidden data-translation-options data-more={tt.more}></select>
     </fieldset>
   );
