@@ -41,6 +41,8 @@ describe.skipIf(!E2E_ENABLED)('the translation picker in a real browser', () => 
 
     await page.goto(`${server.url}/admin/articles/new`);
     await page.getByLabel('Заголовок', { exact: true }).fill('Паромов между Алятом и казахским берегом станет больше');
+    // The list of suggestions shows only once there is something in it.
+    expect(await page.locator('[data-translation-options]').isVisible()).toBe(false);
     await page.getByLabel('Найти оригинал по заголовку').pressSequentially('FERRY SAIL', { delay: 30 });
     const suggestions = page.getByRole('listbox', { name: 'Найденные материалы' });
     await expect.poll(() => suggestions.locator('option').allTextContents()).toEqual([expect.stringContaining(ORIGINAL)]);
