@@ -39,7 +39,7 @@ export async function buildAll() {
     target: 'es2019',
     logLevel: 'warning',
   });
-  for (const css of ['site.css', 'admin.css']) fs.copyFileSync(path.join(src, 'client', css), path.join(dist, 'public', css));
+  for (const file of ['site.css', 'admin.css', 'favicon.svg']) fs.copyFileSync(path.join(src, 'client', file), path.join(dist, 'public', file));
   fs.writeFileSync(path.join(dist, '.built'), new Date().toISOString());
 }
 

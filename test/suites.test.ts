@@ -6,14 +6,20 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { E2E_ENABLED, launchChromium } from './e2e/browser.js';
+import { DIALECTS } from './helpers/db.js';
 
 const KNOWN = ['postgres', 'browser'] as const;
 type Suite = (typeof KNOWN)[number];
 
-const required = (process.env.DATELINE_REQUIRE_SUITES ?? '')
-  .split(',')
-  .map((s) => s.trim().toLowerCase())
-  .filter(Boolean);
+/** The suites a DATELINE_REQUIRE_SUITES value names, lower-cased; unknown names are kept, so they can be reported. */
+function requiredSuites(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+const required = requiredSuites(process.env.DATELINE_REQUIRE_SUITES);
 
 const checks: Record<Suite, () => Promise<void>> = {
   async postgres() {
@@ -42,12 +48,16 @@ const checks: Record<Suite, () => Promise<void>> = {
 };
 
 describe('required test suites', () => {
-  if (required.length === 0) {
-    it('none are required (DATELINE_REQUIRE_SUITES is not set), so PostgreSQL and browser suites may skip', () => {
-      expect(required).toEqual([]);
-    });
-    return;
-  }
+  it('reads DATELINE_REQUIRE_SUITES as a comma-separated list', () => {
+    expect(requiredSuites(undefined)).toEqual([]);
+    expect(requiredSuites(' , ')).toEqual([]);
+    expect(requiredSuites('Postgres, browser,')).toEqual(['postgres', 'browser']);
+  });
+
+  it('skips the PostgreSQL suites only without DATELINE_TEST_PG_URL, and the browser ones only without DATELINE_E2E=1', () => {
+    expect(DIALECTS.includes('postgres')).toBe(Boolean(process.env.DATELINE_TEST_PG_URL));
+    expect(E2E_ENABLED).toBe(process.env.DATELINE_E2E === '1');
+  });
 
   it(`names only known suites (${KNOWN.join(', ')})`, () => {
     expect(required.filter((s) => !(KNOWN as readonly string[]).includes(s))).toEqual([]);

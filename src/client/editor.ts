@@ -2,6 +2,7 @@
 // sync, counts words, saves the draft by itself, and inserts photos (uploaded to the media library) and embeds.
 import { Editor, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { startTranslationPicker } from './translation-picker.js';
 
 const Figure = Node.create({
   name: 'figure',
@@ -174,3 +175,4 @@ function start(): void {
 }
 
 start();
+startTranslationPicker();

@@ -19,6 +19,8 @@ import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError } from './errors.js'
 import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
+import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
+import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { taxonomyRoutes } from '../features/taxonomy/routes.js';
@@ -114,7 +116,10 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     return reply.code(entry.status).send({ error: { code, message } });
   });
 
+  const slashedAdminAddress = trackSlashedAdminRoutes(app);
   app.setNotFoundHandler(async (request, reply) => {
+    const slashed = slashedAdminAddress(request);
+    if (slashed) return reply.redirect(slashed, 301);
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND.message } });
     }
@@ -150,6 +155,9 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   editorialRoutes(app, admin);
   mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
+
+  // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
+  app.get('/favicon.ico', (_request, reply) => reply.redirect(FAVICON_PATH, 301));
 
   // `events`: whether changes made by other nodes or processes reach this one ('listening'), not now ('lost'), or not at all ('off').
   app.get('/healthz', async () => ({ ok: true, events: services.relay.state }));

@@ -18,6 +18,7 @@ import { langPrefix } from '../features/articles/rules.js';
 import { carriesSession, type PageCache } from './plugins/page-cache.js';
 import type { PageContext } from './layout/context.js';
 import { Layout } from './layout/Layout.js';
+import { Favicon } from './layout/Favicon.js';
 
 export interface SiteDeps {
   db: Kysely<Database>;
@@ -126,6 +127,7 @@ export function failurePage(settings: { name: string; locale: Lang }, url: strin
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${settings.name}`}</title>
+        <Favicon />
         <link rel="stylesheet" href="/assets/site.css" />
       </head>
       <body>

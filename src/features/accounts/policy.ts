@@ -72,3 +72,12 @@ export function can(actor: Actor | null, action: Action, article?: ArticleResour
   }
   return true;
 }
+
+/**
+ * Whether the actor may find an article in the back office, e.g. to link a translation to it: a published
+ * article is public anyway; anything else only as `article.read` allows (an author: their own).
+ */
+export function canSee(actor: Actor | null, article: ArticleResource): boolean {
+  if (!can(actor, 'article.create')) return false;
+  return article.status === 'published' || can(actor, 'article.read', article);
+}

@@ -7,6 +7,7 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
+import { can, canSee, type Actor } from '../accounts/policy.js';
 import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
@@ -29,9 +30,14 @@ export interface MissingReferences {
 export interface SaveOptions {
   /** The user saving: recorded in the revision. */
   by?: number | null;
+  /** The person saving, when it is one: linking a translation is then checked against what they may see and edit. */
+  actor?: Actor;
   /** Optimistic lock: the updated_at the editor started from. */
   expectedUpdatedAt?: string;
 }
+
+/** The detail of a refused translation link, which the editor's page translates. */
+export const TRANSLATION_NOT_VISIBLE = 'translationOf: not an article you may link to';
 
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
@@ -83,14 +89,31 @@ export class ArticleService {
     }
   }
 
-  private async translationGroup(trx: Trx, translationOf: number | null, selfId?: number): Promise<number | null> {
+  /**
+   * The translation group an article joins by naming its original. Linking also writes the group on the
+   * original when it has none: that is part of linking, so a person needs only to see the original (an
+   * author: a published article or their own), not to have the right to edit it.
+   */
+  private async translationGroup(trx: Trx, translationOf: number | null, actor: Actor | undefined, selfId?: number): Promise<number | null> {
     if (translationOf === null) return null;
     if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.');
-    const original = await trx.selectFrom('articles').select(['id', 'translation_group']).where('id', '=', translationOf).executeTakeFirst();
+    const original = await trx.selectFrom('articles').select(['id', 'translation_group', 'status', 'created_by']).where('id', '=', translationOf).executeTakeFirst();
     if (!original) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', [`translationOf: article ${translationOf} does not exist`]);
+    if (actor && !canSee(actor, { createdBy: original.created_by, status: original.status })) {
+      throw new DomainError('VALIDATION', 'A translation can be linked only to a published article or to one of your own.', [TRANSLATION_NOT_VISIBLE]);
+    }
     const group = original.translation_group ?? original.id;
     if (original.translation_group === null) await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', original.id).execute();
     return group;
+  }
+
+  /** The group after a save: kept when the link is unchanged; a new link needs the right to edit this article. */
+  private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null; created_by: number | null; status: ArticleStatus }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
+    if (wanted === linkedNow) return row.translation_group;
+    if (actor && !can(actor, 'article.edit', { createdBy: row.created_by, status: row.status })) {
+      throw new DomainError('FORBIDDEN', 'Your role does not allow changing this article.');
+    }
+    return this.translationGroup(trx, wanted, actor, row.id);
   }
 
   /** Every rubric, author and image the input names must exist; a clear 400 instead of a foreign-key failure. */
@@ -205,7 +228,7 @@ export class ArticleService {
         .values({
           status: 'draft',
           lang: a.lang,
-          translation_group: await this.translationGroup(trx, a.translationOf),
+          translation_group: await this.translationGroup(trx, a.translationOf, options.actor),
           slug,
           ...(await this.contentColumns(trx, a)),
           published_at: null,
@@ -244,7 +267,7 @@ export class ArticleService {
       const changes: Updateable<Database['articles']> = {
         updated_at: now,
         ...(await this.contentColumns(trx, a)),
-        translation_group: patch.translationOf === undefined ? row.translation_group : await this.translationGroup(trx, a.translationOf, id),
+        translation_group: patch.translationOf === undefined ? row.translation_group : await this.relinkedGroup(trx, row, current.translationOf ?? null, a.translationOf, options.actor),
       };
       let slug = row.slug;
       if (a.slug !== undefined && a.slug !== row.slug) {

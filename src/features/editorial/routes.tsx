@@ -9,20 +9,33 @@ import type { ArticleStatus } from '../../storage/schema.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField } from '../../web/admin/AdminLayout.js';
 import { Notice } from '../../web/admin/Notice.js';
-import { adminContext, formBody, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
+import { adminContext, formBody, requireApiStaff, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
 import { can } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { bodyImageIds } from '../articles/body.js';
 import { imageUrl } from '../articles/store.js';
 import { articlePageModel, sendArticlePage } from '../articles/routes.js';
+import { TRANSLATION_NOT_VISIBLE } from '../articles/service.js';
+import type { SessionUser } from '../accounts/service.js';
 import { PAGE, type EditorialArticle } from './service.js';
 import { inputFromForm } from './form.js';
 import { EDITORIAL_TEXT, type EditorialText } from './text.js';
-import { EditorForm, Workflow, type EditorChoices } from './views.js';
+import { EditorForm, TranslationSearchForm, Workflow, type EditorChoices } from './views.js';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
 const listQuery = z.object({ status: z.enum(STATUSES).optional().catch(undefined), q: z.string().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).max(10_000).catch(1) });
+
+const translationQueryParams = z.object({ translationQ: z.string().max(200) });
+/** A search for the original typed without JavaScript: `?translationQ=…` on the editor page. */
+const translationQuery = (request: FastifyRequest): string | undefined => (request.method === 'GET' ? translationQueryParams.safeParse(request.query).data?.translationQ : undefined);
+
+const candidatesQuery = z.object({
+  lang: z.enum(['ru', 'en'], { message: 'must be ru or en' }),
+  q: z.string().max(200, 'must be at most 200 characters').optional(),
+  exclude: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
+  before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
+});
 
 const restoredQuery = z.object({
   restored: z.literal('1'),
@@ -52,28 +65,24 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const editorial = deps.services.editorial;
   const zone = () => deps.settings.get().timeZone;
 
-  async function choices(lang: 'ru' | 'en', articleLang: string, article: EditorialArticle | null): Promise<EditorChoices> {
+  async function choices(actor: SessionUser, lang: 'ru' | 'en', articleLang: 'ru' | 'en', article: EditorialArticle | null, translationQ?: string): Promise<EditorChoices> {
     const selfId = article?.id;
+    const linkedId = article?.input.translationOf ?? null;
+    const otherLang = articleLang === 'ru' ? 'en' : 'ru';
     const bodyImages = article?.input.body ? bodyImageIds(article.input.body) : [];
-    const [authors, rubrics, images, translations, sources] = await Promise.all([
+    const [authors, rubrics, images, linked, found, sources] = await Promise.all([
       db.selectFrom('authors').select(['id', 'name', 'translations']).orderBy('name').execute(),
       db.selectFrom('rubrics').select(['id', 'name', 'translations', 'is_flag']).orderBy('is_flag', 'desc').orderBy('position').execute(),
       db.selectFrom('images').select(['id', 'caption', 'file']).orderBy('id', 'desc').limit(100).execute(),
-      db
-        .selectFrom('articles')
-        .select(['id', 'headline', 'lang'])
-        .where('lang', '!=', articleLang)
-        .$if(selfId !== undefined, (q) => q.where('id', '!=', selfId!))
-        .orderBy('updated_at', 'desc')
-        .limit(300)
-        .execute(),
+      linkedId === null ? Promise.resolve(undefined) : db.selectFrom('articles').select(['id', 'headline', 'lang']).where('id', '=', linkedId).executeTakeFirst(),
+      translationQ === undefined ? Promise.resolve(undefined) : editorial.translationCandidates(actor, { lang: otherLang, q: translationQ, exclude: selfId }),
       bodyImages.length ? db.selectFrom('images').select(['id', 'file']).where('id', 'in', bodyImages).execute() : Promise.resolve([]),
     ]);
     return {
       authors: authors.map((a) => ({ id: a.id, name: localized(a.name, a.translations, lang, 'name') })),
       rubrics: rubrics.map((r) => ({ id: r.id, name: localized(r.name, r.translations, lang, 'name'), isFlag: r.is_flag === 1 })),
       images: images.map((i) => ({ id: i.id, label: `#${i.id} ${i.caption || i.file}` })),
-      translations,
+      translation: { linked: linked ?? null, lang: otherLang, search: found && translationQ !== undefined ? { q: translationQ, found: found.items } : undefined },
       imageSources: Object.fromEntries(sources.map((i) => [i.id, imageUrl(i.file)])),
     };
   }
@@ -89,13 +98,20 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
         <h1>{title}</h1>
         {notice ? <Notice kind="ok">{notice}</Notice> : null}
         <div class="editor-layout">
-          <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(ctx.lang, article?.lang ?? ctx.lang, article)} actor={actor} error={error?.message} details={error?.details} />
+          <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(actor, ctx.lang, article?.lang ?? ctx.lang, article, translationQuery(request))} actor={actor} {...errorShown(t, error)} />
+          <TranslationSearchForm article={article} />
           {article ? <Workflow ctx={ctx} t={t} article={article} actor={actor} zone={zone()} /> : null}
         </div>
       </AdminLayout>,
       status,
     );
   }
+
+  /** The message and details the editor shows for a refused save; a refused translation link in the site's language. */
+  const errorShown = (t: EditorialText, error?: DomainError) =>
+    error?.details?.includes(TRANSLATION_NOT_VISIBLE)
+      ? { error: t.translation.notVisible, details: error.details.filter((d) => d !== TRANSLATION_NOT_VISIBLE) }
+      : { error: error?.message, details: error?.details };
 
   const statusOf = (e: DomainError) => ERROR_CATALOGUE[e.code].status;
   const parseId = (request: FastifyRequest) => idParams.safeParse(request.params);
@@ -256,6 +272,16 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     await editorial.save(user, params.data.id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
     const article = await editorial.get(user, params.data.id);
     return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5) });
+  });
+
+  /** Originals the editor's translation picker offers as one types: `{ items, next }`, `next` being the `before` of the next page. */
+  app.get('/admin/api/articles/translation-candidates', async (request, reply) => {
+    const user = requireApiStaff(deps, request, 'article.create');
+    const query = candidatesQuery.safeParse(request.query);
+    if (!query.success) throw new DomainError('VALIDATION', 'The search for an original is not valid.', query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    const t = EDITORIAL_TEXT[deps.settings.get().locale];
+    const { items, next } = await editorial.translationCandidates(user, query.data);
+    return reply.header('cache-control', 'no-store').send({ items: items.map((c) => ({ ...c, statusLabel: t.status[c.status] })), next });
   });
 
   app.post('/admin/articles/:id/workflow', async (request, reply) => {

@@ -2,7 +2,7 @@
  * The newsroom's commands on articles, with the policy enforced here and not only in templates:
  * an author works on their own drafts and submits them; editors publish, schedule and withdraw.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
@@ -35,6 +35,28 @@ export interface ArticleListItem {
 }
 
 export const PAGE = 30;
+
+export interface TranslationCandidate {
+  id: number;
+  headline: string;
+  lang: string;
+  status: ArticleStatus;
+}
+
+/** How many articles one look-up of the translation picker returns. */
+export const CANDIDATES_PAGE = 20;
+
+/**
+ * Headline contains the text, ignoring case. PostgreSQL's lower() folds every alphabet; SQLite's folds only
+ * Latin letters, so the text is also tried with a capital first letter: a Cyrillic word typed in lower case
+ * then still finds the headline it starts, or a name.
+ */
+function headlineContains(text: string) {
+  const escape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const lower = text.toLowerCase();
+  const capital = lower.charAt(0).toUpperCase() + lower.slice(1);
+  return sql<boolean>`(lower(headline) like ${`%${escape(lower)}%`} escape '\\' or headline like ${`%${escape(capital)}%`} escape '\\')`;
+}
 
 export class EditorialService {
   constructor(
@@ -88,14 +110,14 @@ export class EditorialService {
   async create(actor: Actor, input: ArticleInput): Promise<number> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow writing articles.');
     const rubricIds = await this.guardFlags(actor, input.rubricIds, []);
-    return this.articles.createDraft({ ...input, rubricIds }, { by: actor.id });
+    return this.articles.createDraft({ ...input, rubricIds }, { by: actor.id, actor });
   }
 
   async save(actor: Actor, id: number, patch: Partial<ArticleInput>, expectedUpdatedAt?: string): Promise<void> {
     await this.authorize(actor, 'article.edit', id);
     const current = await this.articles.currentInput(this.db, id);
     const rubricIds = await this.guardFlags(actor, patch.rubricIds, current.rubricIds ?? []);
-    await this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, expectedUpdatedAt });
+    await this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, actor, expectedUpdatedAt });
   }
 
   async submit(actor: Actor, id: number): Promise<void> {
@@ -152,6 +174,28 @@ export class EditorialService {
     };
   }
 
+  /**
+   * Articles in `lang` that the actor may link a translation to (see canSee), newest first, optionally those
+   * whose headline contains `q`. A page holds articles older than `before` (an id), so `next` continues it.
+   */
+  async translationCandidates(actor: Actor, query: { lang: 'ru' | 'en'; q?: string; exclude?: number; before?: number }): Promise<{ items: TranslationCandidate[]; next: number | null }> {
+    if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow working with articles.');
+    const text = query.q?.trim();
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'headline', 'lang', 'status'])
+      .where('lang', '=', query.lang)
+      .$if(actor.role === 'author', (q) => q.where((eb) => eb.or([eb('status', '=', 'published'), eb('created_by', '=', actor.id)])))
+      .$if(query.exclude !== undefined, (q) => q.where('id', '!=', query.exclude!))
+      .$if(query.before !== undefined, (q) => q.where('id', '<', query.before!))
+      .$if(Boolean(text), (q) => q.where(headlineContains(text!)))
+      .orderBy('id', 'desc')
+      .limit(CANDIDATES_PAGE + 1)
+      .execute();
+    const items = rows.slice(0, CANDIDATES_PAGE);
+    return { items, next: rows.length > CANDIDATES_PAGE ? items[items.length - 1]!.id : null };
+  }
+
   async revisions(actor: Actor, id: number) {
     await this.authorize(actor, 'article.read', id);
     return this.db
@@ -175,6 +219,6 @@ export class EditorialService {
   /** Restores a revision; returns what it referred to that no longer exists and was left out. */
   async restore(actor: Actor, id: number, revisionId: number): Promise<MissingReferences> {
     await this.authorize(actor, 'article.edit', id);
-    return this.articles.restoreRevision(id, revisionId, { by: actor.id });
+    return this.articles.restoreRevision(id, revisionId, { by: actor.id, actor });
   }
 }

@@ -6,7 +6,7 @@ import { Notice } from '../../web/admin/Notice.js';
 import { can, type Actor } from '../accounts/policy.js';
 import { articlePath, readingMinutes, wordCount, type ArticleInput } from '../articles/rules.js';
 import { bodyText } from '../articles/body.js';
-import type { EditorialArticle } from './service.js';
+import type { EditorialArticle, TranslationCandidate } from './service.js';
 import type { EditorialText } from './text.js';
 
 export interface EditorChoices {
@@ -15,7 +15,78 @@ export interface EditorChoices {
   authors: Array<{ id: number; name: string }>;
   rubrics: Array<{ id: number; name: string; isFlag: boolean }>;
   images: Array<{ id: number; label: string }>;
-  translations: Array<{ id: number; headline: string; lang: string }>;
+  translation: TranslationChoices;
+}
+
+export interface TranslationChoices {
+  /** The original this article is now a translation of. */
+  linked: { id: number; headline: string; lang: string } | null;
+  /** Where the picker looks for originals (the other language), and what a search without JavaScript found. */
+  lang: 'ru' | 'en';
+  search?: { q: string; found: TranslationCandidate[] };
+}
+
+/** The id of the form that searches originals without JavaScript (a GET of the editor page with `translationQ`). */
+const TRANSLATION_SEARCH_FORM = 'translation-search';
+
+const candidateLabel = (t: EditorialText, c: { id: number; headline: string; lang: string; status?: TranslationCandidate['status'] }) =>
+  `[${c.lang}] ${c.headline} (№${c.id}${c.status ? `, ${t.status[c.status].toLowerCase()}` : ''})`;
+
+/**
+ * The "Translation of" field: the current link, the original's number, and a search by headline. Without
+ * JavaScript the search reloads this page with the matches as a choice; client/translation-picker.ts searches as one types.
+ */
+function TranslationField({ t, choices, value, selfId }: { t: EditorialText; choices: TranslationChoices; value: number | null | undefined; selfId?: number }): Html {
+  const { linked, search } = choices;
+  const tt = t.translation;
+  return (
+    <fieldset class="translation-field" data-translation-picker data-lang={choices.lang} data-exclude={selfId} data-nothing-found={tt.nothingFound}>
+      <legend>{t.translationOf}</legend>
+      <p class="help" data-translation-linked>
+        {linked ? (
+          <>
+            {tt.linkedTo}: <a href={`/admin/articles/${linked.id}`}>{candidateLabel(t, linked)}</a>
+          </>
+        ) : (
+          tt.notLinked
+        )}
+      </p>
+      {search ? (
+        <label>
+          {tt.choose}
+          <select name="translationOf">
+            <option value={linked ? linked.id : ''}>{linked ? tt.keep : t.none}</option>
+            {linked ? <option value="">{t.none}</option> : null}
+            {search.found.map((c) => (
+              <option value={c.id}>{candidateLabel(t, c)}</option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label>
+          {tt.number}
+          <input type="text" name="translationOf" value={value ?? ''} inputmode="numeric" pattern="[0-9]*" maxlength="10" />
+        </label>
+      )}
+      <div class="translation-search">
+        <label>
+          {tt.search}
+          <input type="search" name="translationQ" form={TRANSLATION_SEARCH_FORM} value={search?.q ?? ''} maxlength="200" autocomplete="off" data-translation-query />
+        </label>
+        <button type="submit" form={TRANSLATION_SEARCH_FORM}>
+          {t.find}
+        </button>
+      </div>
+      {search && search.found.length === 0 ? <p class="help">{tt.nothingFound}</p> : null}
+      {/* Filled by client/translation-picker.ts as one types; it has no name, so only the number above is sent. */}
+      <select id="translation-options" class="translation-options" size="6" aria-label={tt.options} hidden data-translation-options data-more={tt.more}></select>
+    </fieldset>
+  );
+}
+
+/** The GET form the translation search belongs to; it stands outside the editor's form, which cannot hold a form. */
+export function TranslationSearchForm({ article }: { article: EditorialArticle | null }): Html {
+  return <form id={TRANSLATION_SEARCH_FORM} method="get" action={article ? `/admin/articles/${article.id}` : '/admin/articles/new'} hidden></form>;
 }
 
 function localInput(iso: string | null, zone: string): string {
@@ -92,17 +163,6 @@ export function EditorForm({ ctx, t, article, submitted, choices, actor, error, 
           )}
         </label>
         <label>
-          {t.translationOf}
-          <select name="translationOf">
-            <option value="">{t.none}</option>
-            {choices.translations.map((c) => (
-              <option value={c.id} selected={input?.translationOf === c.id}>
-                [{c.lang}] {c.headline}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
           {t.slug}
           <input type="text" name="slug" value={input?.slug ?? ''} pattern="[a-z0-9]+(-[a-z0-9]+)*" maxlength="80" aria-describedby="slug-help" />
           <span class="help" id="slug-help">
@@ -114,6 +174,7 @@ export function EditorForm({ ctx, t, article, submitted, choices, actor, error, 
           <input type="text" name="city" value={input?.city ?? ''} maxlength="80" />
         </label>
       </div>
+      <TranslationField t={t} choices={choices.translation} value={input?.translationOf} selfId={article?.id} />
       <fieldset>
         <legend>{t.authors}</legend>
         {authorRows.map((row, i) => (

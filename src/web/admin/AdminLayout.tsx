@@ -2,6 +2,7 @@ import { h, Fragment, type Child, type Html } from '../../lib/html.js';
 import type { SessionUser } from '../../features/accounts/service.js';
 import { can, type Action } from '../../features/accounts/policy.js';
 import { ADMIN_TEXT } from './text.js';
+import { Favicon } from '../layout/Favicon.js';
 
 export interface AdminContext {
   lang: 'ru' | 'en';
@@ -36,6 +37,7 @@ export function AdminLayout({ ctx, title, children, scripts }: { ctx: AdminConte
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} — ${t.newsroom} — ${ctx.siteName}`}</title>
+        <Favicon />
         <link rel="stylesheet" href="/assets/admin.css" />
         {(scripts ?? []).map((src) => (
           <script src={src} defer></script>

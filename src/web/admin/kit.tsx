@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { h, renderDocument, type Html } from '../../lib/html.js';
+import { DomainError } from '../../lib/errors.js';
 import type { Database } from '../../storage/schema.js';
 import type { SettingsService } from '../../features/settings/service.js';
 import type { AccountService, SessionUser } from '../../features/accounts/service.js';
@@ -60,6 +61,18 @@ export function requireStaff(deps: AdminDeps, request: FastifyRequest, reply: Fa
     sendForbidden(deps, request, reply);
     return null;
   }
+  return user;
+}
+
+/**
+ * The signed-in staff member for a back-office JSON endpoint, under the same rules as requireStaff; a
+ * DomainError (answered as JSON) instead of the redirects and pages that requireStaff sends.
+ */
+export function requireApiStaff(deps: AdminDeps, request: FastifyRequest, action: Action): SessionUser {
+  const user = request.user;
+  if (!user || user.role === 'reader' || user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Please sign in first.');
+  if (deps.settings.get().staffTotpRequired && !user.totpEnabled) throw new DomainError('FORBIDDEN', 'Set up two-factor authentication first.');
+  if (!can(user, action)) throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   return user;
 }
 

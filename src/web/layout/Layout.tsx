@@ -4,6 +4,7 @@ import type { SiteSettings } from '../../features/settings/rules.js';
 import { Calendar } from '../../features/archive/views.js';
 import type { PageContext } from './context.js';
 import { Channels } from './Channels.js';
+import { Favicon } from './Favicon.js';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -61,6 +62,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
         <meta name="description" content={description ?? settings.description[ctx.lang]} />
         <link rel="canonical" href={`${ctx.origin}${ctx.path}`} />
         {ctx.alternate ? <link rel="alternate" hreflang={ctx.alternate.lang} href={`${ctx.origin}${ctx.alternate.href}`} /> : null}
+        <Favicon />
         <link rel="stylesheet" href="/assets/site.css" />
         <script src="/assets/site.js" defer></script>
         {head}
