@@ -20,7 +20,7 @@ describe.skipIf(!E2E_ENABLED)('the translation picker in a real browser', () => 
     server = await startServer();
     browser = await launchChromium();
     const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
-    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), siteName: () => 'Dateline', siteLang: () => 'ru' });
+    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), origin: () => server.url, siteName: () => 'Dateline', siteLang: () => 'ru' });
     await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
     await db.close();
   }, 60_000);
