@@ -5,6 +5,7 @@ import * as m001 from './migrations/001_initial.js';
 import * as m002 from './migrations/002_back_office.js';
 import * as m003 from './migrations/003_totp_replay.js';
 import * as m004 from './migrations/004_author_slugs.js';
+import * as m005 from './migrations/005_working_copies.js';
 
 interface Migration {
   up(db: Db['kysely'], caps: Db['caps']): Promise<void>;
@@ -15,6 +16,7 @@ export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['002_back_office', m002],
   ['003_totp_replay', m003],
   ['004_author_slugs', m004],
+  ['005_working_copies', m005],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {
