@@ -47,6 +47,11 @@ export interface SaveOptions {
   expectedUpdatedAt?: string;
 }
 
+/** Whether two inputs make the same article: every field a revision records, and the translation link. */
+function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
+  return JSON.stringify([toSnapshot(a), a.translationOf]) === JSON.stringify([toSnapshot(b), b.translationOf]);
+}
+
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
 }
@@ -259,6 +264,12 @@ export class ArticleService {
       await this.checkReferences(trx, a);
       if (LIVE.includes(row.status)) {
         const slug = a.slug === undefined || a.slug === row.slug ? row.slug : await this.uniqueSlug(trx, lang, a.slug, true, id);
+        const live = this.parse({ ...(await this.currentInput(trx, id)), lang });
+        // Back to what readers see (or never away from it): nothing is pending, so there is nothing to publish.
+        if (sameContent({ ...a, slug }, live)) {
+          await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+          return 'saved';
+        }
         await this.keepWorkingCopy(trx, id, { ...a, slug }, options.by ?? null);
         return 'pending';
       }

@@ -155,6 +155,17 @@ forEachDialect('editorial service', (dialect) => {
       expect((await n.services.editorial.revisions(actors.editor!, id)).map((r) => r.mark)).toEqual([null, null, 'live']);
     });
 
+    it('keeps no working copy of a save that matches the site, so “Update on site” changes nothing', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { headline: 'На сайте' });
+      await n.services.editorial.save(actors.editor!, id, { headline: 'Передумал' });
+      expect(await n.services.editorial.save(actors.editor!, id, { headline: 'На сайте' })).toBe('saved');
+      expect((await n.services.editorial.get(actors.editor!, id)).workingCopy).toBeNull();
+      const seen = eventsSeen();
+      await n.services.editorial.saveAndAct(actors.editor!, id, 'update', { headline: 'На сайте' });
+      expect(seen).toEqual([]);
+      expect(await revisedAt(id)).toBeNull();
+    });
+
     it('refuses a save of the working copy from a stale page', async () => {
       const id = await publishArticle(n, '2024-04-11T07:00:00Z');
       const opened = (await n.services.editorial.get(actors.editor!, id)).updatedAt;
