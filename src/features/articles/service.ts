@@ -14,6 +14,7 @@ import { articleInputSchema, type ArticleInput, type ValidArticleInput } from '.
 import { bodyImageIds, renderBody, withoutImages, type BodyDoc, type BodyImage } from './body.js';
 import { BODY_IMAGE_COLUMNS, toBodyImage } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
+import { normalizeBody } from './body-schema.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -47,9 +48,14 @@ export interface SaveOptions {
   expectedUpdatedAt?: string;
 }
 
-/** Whether two inputs make the same article: every field a revision records, and the translation link. */
+/**
+ * Whether two inputs make the same article: every field a revision records, and the translation link. Bodies are
+ * compared in the editor's canonical form, since a body stored by an import or the demo may spell the same document
+ * differently.
+ */
 function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
-  return JSON.stringify([toSnapshot(a), a.translationOf]) === JSON.stringify([toSnapshot(b), b.translationOf]);
+  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot({ ...x, body: normalizeBody(x.body) }), x.translationOf]);
+  return key(a) === key(b);
 }
 
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
