@@ -209,6 +209,7 @@ forEachDialect('article editor routes', (dialect) => {
     expect(page).toContain('Открыты неопубликованные изменения от 11.04.2024 10:54 (Test editor).');
     expect(page).toContain('Обновить на сайте');
     expect(page).toMatch(/<button type="submit" form="editor-form" name="action" value="discard" formnovalidate data-pending-only/);
+    expect((await n.app.inject({ url: '/admin/articles/?status=published', headers: { cookie: editor.cookie } })).body).toContain('Опубликован</span> · неопубликованные изменения');
     const revisions = (await n.app.inject({ url: `/admin/articles/${id}/revisions`, headers: { cookie: editor.cookie } })).body;
     expect(revisions).toContain('· неопубликованные изменения');
     expect(revisions).toContain('· на сайте');

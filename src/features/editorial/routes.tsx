@@ -209,6 +209,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
                   <td>
                     <span class={`status status-${a.status}`}>{t.status[a.status]}</span>
                     {a.status === 'scheduled' && a.publishedAt ? ` · ${formatDayTime(new Date(a.publishedAt), zone())}` : ''}
+                    {a.pending ? ` · ${t.revisionPending}` : ''}
                   </td>
                   <td>{formatDayTime(new Date(a.updatedAt), zone())}</td>
                 </tr>

@@ -41,6 +41,8 @@ export interface ArticleListItem {
   updatedAt: string;
   publishedAt: string | null;
   createdBy: number | null;
+  /** A live article with unpublished changes in its working copy. */
+  pending: boolean;
 }
 
 export const PAGE = 30;
@@ -213,6 +215,7 @@ export class EditorialService {
     const [items, count] = await Promise.all([
       q
         .select(['id', 'status', 'lang', 'headline', 'slug', 'updated_at', 'published_at', 'created_by'])
+        .select((eb) => eb.exists(eb.selectFrom('article_working_copies').select('article_id').whereRef('article_working_copies.article_id', '=', 'articles.id')).as('pending'))
         .orderBy('updated_at', 'desc')
         .orderBy('id', 'desc')
         .limit(PAGE)
@@ -222,7 +225,17 @@ export class EditorialService {
     ]);
     return {
       total: Number(count.n),
-      items: items.map((r) => ({ id: r.id, status: r.status, lang: r.lang, headline: r.headline, slug: r.slug, updatedAt: r.updated_at, publishedAt: r.published_at, createdBy: r.created_by })),
+      items: items.map((r) => ({
+        id: r.id,
+        status: r.status,
+        lang: r.lang,
+        headline: r.headline,
+        slug: r.slug,
+        updatedAt: r.updated_at,
+        publishedAt: r.published_at,
+        createdBy: r.created_by,
+        pending: Boolean(Number(r.pending)),
+      })),
     };
   }
 
