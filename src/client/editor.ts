@@ -171,7 +171,7 @@ function start(): void {
       if (stamp) stamp.value = json.updatedAt;
       if (!dirty) unsaved = false;
       if (status) status.textContent = `${status.dataset.label ?? ''} ${json.savedAt ?? ''}`;
-      if (json.pending) showPendingChanges();
+      showPendingChanges(json.pending === true);
     } else {
       if (status) status.textContent = json.error?.message ?? '';
       dirty = true;
@@ -213,9 +213,9 @@ function start(): void {
   }
 }
 
-/** After the first autosave of a live article: say there are unpublished changes, and offer to discard them. */
-function showPendingChanges(): void {
-  for (const el of document.querySelectorAll<HTMLElement>('[data-pending-notice], [data-pending-only]')) el.hidden = false;
+/** After an autosave of a live article: whether there are unpublished changes to announce and to offer to discard. */
+function showPendingChanges(pending: boolean): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-pending-notice], [data-pending-only]')) el.hidden = !pending;
 }
 
 /** The withdrawal was confirmed in a dialog, so the server need not ask again on a page of its own. */

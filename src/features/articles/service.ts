@@ -27,7 +27,7 @@ export interface MissingReferences {
   bodyImages: number[];
 }
 
-/** 'saved': the article changed; 'pending': it is live, and the changes wait in its working copy. */
+/** 'saved': the article is as saved (changed at once, or live with nothing pending); 'pending': it is live, and the changes wait in its working copy. */
 export type SaveOutcome = 'saved' | 'pending';
 
 /** Statuses whose text readers see or will see at a set time: their edits go to a working copy. */
