@@ -230,6 +230,10 @@ forEachDialect('article editor routes', (dialect) => {
     expect(saved.headers.location).toBe(`/admin/articles/${id}?done=pending`);
     expect(await editorOf(id, '?done=pending')).toContain('Изменения сохранены, на сайте прежняя версия');
     expect((await n.app.inject('/news/zhivoy')).body).not.toContain('Не для читателей');
+    await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Не для читателей', lead: 'Другой лид.' }));
+    // The revisions compare the site's version with the pending one, however many saves lie between.
+    const revisions = (await n.app.inject({ url: `/admin/articles/${id}/revisions`, headers: { cookie: editor.cookie } })).body;
+    expect(revisions).toMatch(/<del>[^<]*Заголовок/);
     const discarded = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Что угодно', action: 'discard' }));
     expect(discarded.headers.location).toBe(`/admin/articles/${id}?done=discarded`);
     const page = await editorOf(id, '?done=discarded');

@@ -368,8 +368,11 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const ctx = adminContext(deps, request, reply);
       const t = EDITORIAL_TEXT[ctx.lang];
       const q = request.query as { a?: string; b?: string };
-      const a = Number(q.a ?? revisions[1]?.id ?? revisions[0]?.id);
-      const b = Number(q.b ?? revisions[0]?.id);
+      // With unpublished changes, the comparison starts as "on the site" against "pending".
+      const live = revisions.find((r) => r.mark === 'live');
+      const pending = revisions.find((r) => r.mark === 'pending');
+      const a = Number(q.a ?? (pending && live ? live.id : (revisions[1]?.id ?? revisions[0]?.id)));
+      const b = Number(q.b ?? pending?.id ?? revisions[0]?.id);
       const diff = Number.isInteger(a) && Number.isInteger(b) && revisions.length ? await editorial.diff(user, id, a, b) : [];
       const mayRestore = can(user, 'article.edit', { createdBy: article.createdBy, status: article.status });
       const markText = { live: article.status === 'scheduled' ? t.revisionScheduled : t.revisionLive, pending: t.revisionPending };
