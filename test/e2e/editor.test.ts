@@ -210,6 +210,8 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     await page.goto(page.url().split('?')[0]!);
     expect(await page.getByLabel('Заголовок', { exact: true }).inputValue()).toBe(`${headline} — недописанная правка`);
     expect(await page.locator('.notice').first().textContent()).toContain('Открыты неопубликованные изменения');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'axe on the editor of a live article').toEqual([]);
     await page.getByRole('button', { name: 'Обновить на сайте' }).click();
     await page.waitForURL(/\?done=published/);
     expect((await publicText(slug)).text).toContain('недописанная правка');
