@@ -1,5 +1,6 @@
 // The article editor island: Tiptap over the server-rendered form. It keeps the hidden `body` field in
-// sync, counts words, saves the draft by itself, and inserts photos (uploaded to the media library) and embeds.
+// sync, counts words, saves by itself (a live article into its working copy), asks before leaving unsaved
+// changes or withdrawing, and inserts photos (uploaded to the media library) and embeds.
 import { Editor, Node, mergeAttributes } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { startTranslationPicker } from './translation-picker.js';
@@ -71,7 +72,13 @@ function start(): void {
     editorProps: { attributes: { class: 'editor-content', 'aria-label': form.querySelector('.body-field legend')?.textContent ?? 'Body', role: 'textbox', 'aria-multiline': 'true' } },
   });
 
+  // `dirty`: changed since the last autosave began; `unsaved`: changed since the server last had the fields.
   let dirty = false;
+  let unsaved = false;
+  const changed = () => {
+    dirty = true;
+    unsaved = true;
+  };
   const sync = () => {
     field.value = JSON.stringify(editor.getJSON());
     if (stats) {
@@ -81,13 +88,10 @@ function start(): void {
   };
   editor.on('update', () => {
     sync();
-    dirty = true;
+    changed();
   });
-  form.addEventListener('input', () => {
-    dirty = true;
-  });
-  form.addEventListener('submit', sync);
-
+  form.addEventListener('input', changed);
+  guardLeaving(form, () => unsaved);
   const l = JSON.parse(toolbar.dataset.labels ?? '{}') as Record<string, string>;
   const buttons: Array<[string, string, () => void]> = [
     ['H2', l.h2!, () => editor.chain().focus().toggleHeading({ level: 2 }).run()],
@@ -154,24 +158,94 @@ function start(): void {
     input.click();
   }
 
+  const stamp = form.querySelector<HTMLInputElement>('input[name="updatedAt"]');
+  /** The autosave on its way, if any: a button pressed meanwhile waits for it, so the form carries the fresh stamp. */
+  let saving: Promise<void> | null = null;
+  let submitting = false;
+
+  async function autosave(url: string): Promise<void> {
+    dirty = false;
+    sync();
+    const res = await fetch(url, { method: 'POST', body: new URLSearchParams(new FormData(form!) as unknown as Record<string, string>), headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
+    const json = (await res.json()) as { updatedAt?: string; savedAt?: string; pending?: boolean; error?: { message: string } };
+    if (res.ok && json.updatedAt) {
+      if (stamp) stamp.value = json.updatedAt;
+      if (!dirty) unsaved = false;
+      if (status) status.textContent = `${status.dataset.label ?? ''} ${json.savedAt ?? ''}`;
+      showPendingChanges(json.pending === true);
+    } else {
+      if (status) status.textContent = json.error?.message ?? '';
+      dirty = true;
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    const button = event.submitter instanceof HTMLButtonElement ? event.submitter : null;
+    if (button?.dataset.confirm !== undefined && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    if (saving) {
+      event.preventDefault();
+      void saving.finally(() => form.requestSubmit(button));
+      return;
+    }
+    sync();
+    if (button?.value === 'unpublish') addConfirmed(form);
+    // A preview opens in another tab; everything else leaves this page with the fields sent.
+    if (button?.formTarget !== '_blank') {
+      submitting = true;
+      unsaved = false;
+    }
+  });
+
   const autosaveUrl = form.dataset.autosave;
   if (autosaveUrl) {
-    setInterval(async () => {
-      if (!dirty) return;
-      dirty = false;
-      sync();
-      const res = await fetch(autosaveUrl, { method: 'POST', body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>), headers: { 'x-csrf-token': csrf }, credentials: 'same-origin' });
-      const json = (await res.json()) as { updatedAt?: string; savedAt?: string; error?: { message: string } };
-      if (res.ok && json.updatedAt) {
-        const stamp = form.querySelector<HTMLInputElement>('input[name="updatedAt"]');
-        if (stamp) stamp.value = json.updatedAt;
-        if (status) status.textContent = `${status.dataset.label ?? ''} ${json.savedAt ?? ''}`;
-      } else if (status) {
-        status.textContent = json.error?.message ?? '';
-        dirty = true;
-      }
+    setInterval(() => {
+      if (!dirty || saving || submitting) return;
+      saving = autosave(autosaveUrl)
+        .catch(() => {
+          dirty = true;
+        })
+        .finally(() => {
+          saving = null;
+        });
     }, 8000);
   }
+}
+
+/** After an autosave of a live article: whether there are unpublished changes to announce and to offer to discard. */
+function showPendingChanges(pending: boolean): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-pending-notice], [data-pending-only]')) el.hidden = !pending;
+}
+
+/** The withdrawal was confirmed in a dialog, so the server need not ask again on a page of its own. */
+function addConfirmed(form: HTMLFormElement): void {
+  if (form.querySelector('input[name="confirm"]')) return;
+  const input = document.createElement('input');
+  input.type = 'hidden';
+  input.name = 'confirm';
+  input.value = '1';
+  form.append(input);
+}
+
+/** Leaving the page with unsaved changes asks first: the browser's own dialog, and a confirm on the back office's links. */
+function guardLeaving(form: HTMLFormElement, hasUnsaved: () => boolean): void {
+  const question = form.dataset.leaveUnsaved ?? '';
+  let confirmed = false;
+  window.addEventListener('beforeunload', (event) => {
+    if (!hasUnsaved() || confirmed) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.origin !== window.location.origin) return;
+    if (link.pathname === window.location.pathname && link.hash) return;
+    if (!hasUnsaved()) return;
+    if (window.confirm(question)) confirmed = true;
+    else event.preventDefault();
+  });
 }
 
 start();

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002_back_office.js';
 import * as m003 from './migrations/003_totp_replay.js';
 import * as m004 from './migrations/004_author_slugs.js';
 import * as m005 from './migrations/005_code_failures.js';
+import * as m006 from './migrations/006_working_copies.js';
 
 interface Migration {
   up(db: Db['kysely'], caps: Db['caps']): Promise<void>;
@@ -17,6 +18,7 @@ export const MIGRATIONS: ReadonlyArray<[string, Migration]> = [
   ['003_totp_replay', m003],
   ['004_author_slugs', m004],
   ['005_code_failures', m005],
+  ['006_working_copies', m006],
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

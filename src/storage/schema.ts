@@ -177,6 +177,22 @@ export interface ArticleRevisionsTable {
   created_at: string;
   /** JSON snapshot of everything an editor can change. */
   snapshot: string;
+  /** 1 for a revision saved into a live article's working copy that has not gone live (yet). */
+  pending: Generated<number>;
+}
+
+/** A live article's unpublished edits: at most one working copy per article. */
+export interface ArticleWorkingCopiesTable {
+  article_id: number;
+  /** JSON: the article input (as the editor's form gives it), slug included. */
+  input: string;
+  /** The revision readers saw when the working copy began. */
+  base_revision_id: number | null;
+  /** The revision of the working copy's latest save. */
+  revision_id: number | null;
+  /** Who saved the working copy last. */
+  user_id: number | null;
+  updated_at: string;
 }
 
 export interface AuthorSlugsTable {
@@ -212,6 +228,7 @@ export interface Database {
   auth_tokens: AuthTokensTable;
   outbox: OutboxTable;
   article_revisions: ArticleRevisionsTable;
+  article_working_copies: ArticleWorkingCopiesTable;
   rubric_slugs: RubricSlugsTable;
   author_slugs: AuthorSlugsTable;
   tag_slugs: TagSlugsTable;

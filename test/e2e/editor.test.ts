@@ -1,7 +1,8 @@
 /**
  * The back office in a real browser: an editor signs in with 2FA, writes an article with a captioned
  * photo and schedules it a minute ahead; it appears on time. An author cannot publish; a revision is
- * restored; a renamed slug redirects.
+ * restored; a renamed slug redirects. Edits of a live article stay off the site until "Обновить на сайте",
+ * every workflow button acts on what is on screen, and nothing is lost or withdrawn without asking.
  */
 import path from 'node:path';
 import sharp from 'sharp';
@@ -28,6 +29,7 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     const morozova = await db.kysely.selectFrom('authors').select('id').where('slug', '=', 'morozova').executeTakeFirstOrThrow();
     await accounts.createUser({ email: 'e2e-editor@example.com', name: 'E2E Editor', role: 'editor', password: PASSWORD, authorId: morozova.id });
     await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
+    await accounts.createUser({ email: 'e2e-desk@example.com', name: 'E2E Desk', role: 'editor', password: PASSWORD, authorId: morozova.id });
     await db.close();
   }, 60_000);
 
@@ -96,7 +98,7 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
     await page.locator('input[name="publishAt"]').fill(`${local.year}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}`);
     await page.getByRole('button', { name: 'Запланировать' }).click();
-    await page.waitForURL(/\?saved=1/);
+    await page.waitForURL(/\?done=scheduled/);
     await expect.poll(() => page.locator('.workflow .status').textContent()).toBe('Запланирован');
 
     const reader = await (await newReader(browser, 'scheduled-reader')).newPage();
@@ -122,11 +124,11 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     expect(await reader.locator('.article-body figure img').getAttribute('alt')).toBe('Белый паром у бетонного причала');
     await reader.context().close();
 
-    // A revision is restored.
+    // A revision is restored (the article is live now, so saves go to its working copy).
     await page.goto(editorUrl);
     await page.getByLabel('Заголовок', { exact: true }).fill(`${headline} (правка)`);
     await page.getByRole('button', { name: 'Сохранить' }).click();
-    await page.waitForURL(/\?saved=1/);
+    await page.waitForURL(/\?done=pending/);
     await page.goto(`${editorUrl}/revisions`);
     expect(await page.locator('.diff').textContent()).toContain('(правка)');
     await page.getByRole('button', { name: 'Восстановить эту версию' }).last().click();
@@ -134,11 +136,11 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     expect(await page.locator('.notice').first().textContent()).toContain('Версия восстановлена.');
     expect(await page.getByLabel('Заголовок', { exact: true }).inputValue()).toBe(headline);
 
-    // A renamed slug redirects the old address.
+    // A renamed slug, once on the site, redirects the old address.
     const oldSlug = await page.locator('input[name="slug"]').inputValue();
     await page.locator('input[name="slug"]').fill('novyy-paromnyy-reys');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
-    await page.waitForURL(/\?saved=1/);
+    await page.getByRole('button', { name: 'Обновить на сайте' }).click();
+    await page.waitForURL(/\?done=published/);
     const res = await fetch(`${server.url}/news/${oldSlug}`, { redirect: 'manual' });
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/news/novyy-paromnyy-reys');
@@ -171,6 +173,79 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
     expect(status).toBe(403);
     await context.close();
   }, 60_000);
+
+  it('keeps a live article’s edits off the site until “Обновить на сайте”, acts on the screen, and asks before losing or withdrawing anything', async () => {
+    const context = await newReader(browser, 'desk');
+    const page = await context.newPage();
+    await signIn(page, 'e2e-desk@example.com');
+    const publicText = async (slug: string) => {
+      const res = await fetch(`${server.url}/news/${slug}`);
+      return { status: res.status, text: await res.text() };
+    };
+
+    // A draft's lead changed and "Опубликовать сейчас" pressed at once: the changed lead is what goes live.
+    await page.goto(`${server.url}/admin/articles/new`);
+    const headline = `Рабочая копия ${Date.now()}`;
+    await page.getByLabel('Заголовок', { exact: true }).fill(headline);
+    await page.getByLabel('Лид').fill('Первый лид.');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+\?saved=1/);
+    const slug = await page.locator('input[name="slug"]').inputValue();
+    await page.getByLabel('Лид').fill('Лид, исправленный перед публикацией.');
+    await page.getByRole('button', { name: 'Опубликовать сейчас' }).click();
+    await page.waitForURL(/\?done=published/);
+    expect(await page.locator('.notice').first().textContent()).toContain('Опубликовано');
+    expect((await publicText(slug)).text).toContain('Лид, исправленный перед публикацией.');
+
+    // Typing into the published headline and waiting past the autosave leaves the public page as it was.
+    await page.getByLabel('Заголовок', { exact: true }).fill(`${headline} — недописанная правка`);
+    await expect.poll(() => page.locator('[data-autosave-status]').textContent(), { timeout: 20_000 }).toContain('Автосохранение в');
+    expect(await page.locator('[data-pending-notice]').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Отменить изменения' }).isVisible()).toBe(true);
+    const meanwhile = await publicText(slug);
+    expect(meanwhile.text).toContain(headline);
+    expect(meanwhile.text).not.toContain('недописанная правка');
+
+    // Reopened, the editor brings the working copy back, with a notice; "Обновить на сайте" makes it public.
+    await page.goto(page.url().split('?')[0]!);
+    expect(await page.getByLabel('Заголовок', { exact: true }).inputValue()).toBe(`${headline} — недописанная правка`);
+    expect(await page.locator('.notice').first().textContent()).toContain('Открыты неопубликованные изменения');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'axe on the editor of a live article').toEqual([]);
+    await page.getByRole('button', { name: 'Обновить на сайте' }).click();
+    await page.waitForURL(/\?done=published/);
+    expect((await publicText(slug)).text).toContain('недописанная правка');
+
+    // "Снять с публикации" without confirming leaves the article public.
+    const dismissed: string[] = [];
+    page.once('dialog', (dialog) => {
+      dismissed.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Снять с публикации' }).click();
+    await expect.poll(() => dismissed).toEqual(['confirm']);
+    expect(page.url()).toMatch(/\?done=published/);
+    expect((await publicText(slug)).status).toBe(200);
+
+    // Leaving right after typing asks first: on the back office's own links, and on any other way out.
+    await page.getByLabel('Лид').fill('Ещё не сохранено.');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.locator('a[href="/admin/articles/"]').first().click();
+    await expect.poll(() => asked).toEqual(['confirm']);
+    expect(page.url()).toMatch(/\/admin\/articles\/\d+/);
+    expect(await page.getByLabel('Лид').inputValue()).toBe('Ещё не сохранено.');
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await page.goto(`${server.url}/admin/`);
+    expect(asked).toEqual(['confirm', 'beforeunload']);
+    await context.close();
+  }, 120_000);
 
   it('passes axe on the sign-in page, the dashboard, the article list and the editor', async () => {
     const context = await newReader(browser, 'axe-editor');

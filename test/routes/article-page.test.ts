@@ -99,6 +99,7 @@ forEachDialect('article page', (dialect) => {
     const id = await fullArticle();
     n.clock.now = new Date('2024-04-11T09:30:00Z');
     await n.services.articles.update(id, { lead: 'Уточнённый лид.' });
+    await n.services.articles.publishChanges(id);
     const html = (await n.app.inject('/news/paromy')).body;
     expect(html).toContain('Обновлено: <time datetime="2024-04-11T12:30:00+03:00">11.04.2024 12:30 (мск)</time>');
     expect(html).toContain('Уточнённый лид.');
@@ -131,6 +132,7 @@ forEachDialect('article page', (dialect) => {
   it('redirects an old slug and the site-language prefix with 301', async () => {
     const id = await fullArticle();
     await n.services.articles.update(id, { slug: 'paromy-snova' });
+    await n.services.articles.publishChanges(id);
     const old = await n.app.inject('/news/paromy');
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/news/paromy-snova');

@@ -1,4 +1,4 @@
-/** The article editor's pages (list, new, edit with a photo, revisions), the dashboard and media are valid HTML. */
+/** The article editor's pages (list, new, edit with a photo, a working copy, revisions, withdrawal), the dashboard and media are valid HTML. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlProblems } from '../helpers/html.js';
 import { createNewsroom, paragraph, type Newsroom } from '../helpers/newsroom.js';
@@ -8,6 +8,7 @@ describe('editor pages are valid HTML', () => {
   let n: Newsroom;
   let editor: StaffSession;
   let id: number;
+  let live: number;
 
   beforeAll(async () => {
     n = await createNewsroom('sqlite');
@@ -21,6 +22,9 @@ describe('editor pages are valid HTML', () => {
       tags: ['Каспий'],
     });
     await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Паромы снова' });
+    live = await n.services.editorial.create({ id: editor.userId, role: 'editor' }, { lang: 'ru', headline: 'На сайте', body: { type: 'doc', content: [paragraph('Текст.')] } });
+    await n.services.editorial.publish({ id: editor.userId, role: 'editor' }, live);
+    await n.services.editorial.save({ id: editor.userId, role: 'editor' }, live, { headline: 'Рабочая копия' });
   });
 
   afterAll(() => n?.close());
@@ -32,6 +36,9 @@ describe('editor pages are valid HTML', () => {
     ['edit article', () => `/admin/articles/${id}?saved=1`, 200],
     ['a refused save', () => postForm(n, editor, `/admin/articles/${id}`, { headline: '', body_text: 'x' }), 400],
     ['revisions', () => `/admin/articles/${id}/revisions`, 200],
+    ['a live article with unpublished changes', () => `/admin/articles/${live}`, 200],
+    ['revisions of a live article', () => `/admin/articles/${live}/revisions`, 200],
+    ['the withdrawal confirmation', () => postForm(n, editor, `/admin/articles/${live}/workflow`, { action: 'unpublish' }), 200],
     ['media library', () => '/admin/media/', 200],
     ['my account', () => '/admin/account/', 200],
   ];

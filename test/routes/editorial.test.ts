@@ -103,7 +103,7 @@ forEachDialect('article editor routes', (dialect) => {
     await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'publish' });
     const edit = await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } });
     const updatedAt = /name="updatedAt" value="([^"]+)"/.exec(edit.body)![1]!;
-    expect((await postForm(n, editor, `/admin/articles/${id}`, article({ slug: 'novyy-adres', updatedAt }))).statusCode).toBe(303);
+    expect((await postForm(n, editor, `/admin/articles/${id}`, article({ slug: 'novyy-adres', updatedAt, action: 'update' }))).statusCode).toBe(303);
     const old = await n.app.inject('/news/staryy-adres');
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/news/novyy-adres');
@@ -179,11 +179,134 @@ forEachDialect('article editor routes', (dialect) => {
     expect(noToken.statusCode).toBe(403);
   });
 
-  it('keeps the public page in step: an edit to a published article shows at once', async () => {
-    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy' });
+  const autosave = (id: number, fields: Record<string, string>) =>
+    n.app.inject({
+      method: 'POST',
+      url: `/admin/articles/${id}/autosave`,
+      headers: { ...editor.headers, 'x-csrf-token': editor.csrf, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+  const editorOf = async (id: number, query = '') => (await n.app.inject({ url: `/admin/articles/${id}${query}`, headers: { cookie: editor.cookie } })).body;
+  const stampIn = (html: string) => /name="updatedAt" value="([^"]+)"/.exec(html)![1]!;
+  const statusOf = async (id: number) => (await n.db.kysely.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('keeps an autosave of a published article from readers and the page cache until “Обновить на сайте”', async () => {
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy', headline: 'Заголовок на сайте' });
     await n.app.inject('/news/zhivoy');
-    await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Свежий заголовок' });
-    expect((await n.app.inject('/news/zhivoy')).body).toContain('Свежий заголовок');
+    expect(n.services.pageCache.size).toBe(1);
+    const stamp = stampIn(await editorOf(id));
+    const res = await autosave(id, { headline: 'Полуготовая правка', body: JSON.stringify({ type: 'doc', content: [] }), updatedAt: stamp });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().pending).toBe(true);
+    expect(n.services.pageCache.size).toBe(1);
+    const cached = await n.app.inject('/news/zhivoy');
+    expect(cached.body).toContain('Заголовок на сайте');
+    expect(cached.body).not.toContain('Обновлено:');
+
+    // Reopened, the editor brings the working copy back and says so; the revisions say which version is where.
+    const page = await editorOf(id);
+    expect(page).toContain('value="Полуготовая правка"');
+    expect(page).toContain('Открыты неопубликованные изменения от 11.04.2024 10:54 (Test editor).');
+    expect(page).toContain('Обновить на сайте');
+    expect(page).toMatch(/<button type="submit" form="editor-form" name="action" value="discard" formnovalidate data-pending-only/);
+    expect((await n.app.inject({ url: '/admin/articles/?status=published', headers: { cookie: editor.cookie } })).body).toContain('Опубликован</span> · неопубликованные изменения');
+    const revisions = (await n.app.inject({ url: `/admin/articles/${id}/revisions`, headers: { cookie: editor.cookie } })).body;
+    expect(revisions).toContain('· неопубликованные изменения');
+    expect(revisions).toContain('· на сайте');
+
+    const update = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Правка готова', updatedAt: stampIn(page), action: 'update' }));
+    expect(update.statusCode).toBe(303);
+    expect(update.headers.location).toBe(`/admin/articles/${id}?done=published`);
+    expect(await editorOf(id, '?done=published')).toContain('Опубликовано');
+    expect(n.services.pageCache.size).toBe(0);
+    const live = await n.app.inject('/news/zhivoy');
+    expect(live.body).toContain('Правка готова');
+    expect(live.body).toContain('Обновлено:');
+  });
+
+  it('saves a live article with the plain Save into its working copy, and discards it', async () => {
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy', headline: 'Заголовок на сайте' });
+    const saved = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Не для читателей', updatedAt: stampIn(await editorOf(id)) }));
+    expect(saved.headers.location).toBe(`/admin/articles/${id}?done=pending`);
+    expect(await editorOf(id, '?done=pending')).toContain('Изменения сохранены, на сайте прежняя версия');
+    expect((await n.app.inject('/news/zhivoy')).body).not.toContain('Не для читателей');
+    await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Не для читателей', lead: 'Другой лид.' }));
+    // The revisions compare the site's version with the pending one, however many saves lie between.
+    const revisions = (await n.app.inject({ url: `/admin/articles/${id}/revisions`, headers: { cookie: editor.cookie } })).body;
+    expect(revisions).toMatch(/<del>[^<]*Заголовок/);
+    const discarded = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: 'Что угодно', action: 'discard' }));
+    expect(discarded.headers.location).toBe(`/admin/articles/${id}?done=discarded`);
+    const page = await editorOf(id, '?done=discarded');
+    expect(page).toContain('value="Заголовок на сайте"');
+    expect(page).toContain('Изменения отменены');
+  });
+
+  it('publishes what the form sends in one request, and says so', async () => {
+    const id = await create(editor, { slug: 's-ekrana', lead: 'Старый лид.' });
+    const res = await postForm(n, editor, `/admin/articles/${id}`, article({ slug: 's-ekrana', lead: 'Лид с экрана.', action: 'publish' }));
+    expect(res.headers.location).toBe(`/admin/articles/${id}?done=published`);
+    expect((await n.app.inject('/news/s-ekrana')).body).toContain('Лид с экрана.');
+
+    const other = await create(editor, { headline: 'В очередь' });
+    const scheduled = await postForm(n, editor, `/admin/articles/${other}`, article({ headline: 'В очередь с правкой', action: 'schedule', publishAt: '2024-04-11T17:05' }));
+    expect(scheduled.headers.location).toBe(`/admin/articles/${other}?done=scheduled`);
+    expect(await editorOf(other, '?done=scheduled')).toContain('Запланировано на 11.04.2024 17:05');
+    expect((await n.services.articles.currentInput(n.db.kysely, other)).headline).toBe('В очередь с правкой');
+
+    const own = await create(author, { headline: 'Заметка' });
+    const submitted = await postForm(n, author, `/admin/articles/${own}`, article({ headline: 'Заметка с правкой', action: 'submit' }));
+    expect(submitted.headers.location).toBe(`/admin/articles/${own}?done=submitted`);
+    expect((await n.app.inject({ url: submitted.headers.location as string, headers: { cookie: author.cookie } })).body).toContain('Отправлено на проверку');
+    expect(await statusOf(own)).toBe('review');
+    expect((await postForm(n, author, `/admin/articles/${own}`, article({ action: 'publish' }))).statusCode).toBe(403);
+  });
+
+  it('publishes nothing when the save before it is refused, and keeps what was typed', async () => {
+    const id = await create(editor, { slug: 'otkaz' });
+    const invalid = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: ' ', lead: 'Набранный лид.', action: 'publish' }));
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain('headline: is required');
+    expect(invalid.body).toContain('Набранный лид.</textarea>');
+    expect(await statusOf(id)).toBe('draft');
+
+    const live = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy', headline: 'Заголовок на сайте' });
+    const stale = await postForm(n, editor, `/admin/articles/${live}`, article({ headline: 'Поверх чужой правки', updatedAt: '2000-01-01T00:00:00.000Z', action: 'update' }));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else saved this article');
+    expect((await n.app.inject('/news/zhivoy')).body).toContain('Заголовок на сайте');
+  });
+
+  it('asks before withdrawing an article, with and without JavaScript', async () => {
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy' });
+    expect(await editorOf(id)).toContain('data-confirm="Снять материал с публикации?');
+    const ask = await postForm(n, editor, `/admin/articles/${id}`, article({ action: 'unpublish' }));
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('Да, снять с публикации');
+    expect((await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'unpublish' })).statusCode).toBe(200);
+    expect((await n.app.inject('/news/zhivoy')).statusCode).toBe(200);
+    const confirmed = await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'unpublish', confirm: '1' });
+    expect(confirmed.headers.location).toBe(`/admin/articles/${id}?done=unpublished`);
+    expect(await editorOf(id, '?done=unpublished')).toContain('Снято с публикации');
+    expect((await n.app.inject('/news/zhivoy')).statusCode).toBe(410);
+  });
+
+  it('previews the fields on screen without saving them, never cached', async () => {
+    const id = await create(editor, { headline: 'Сохранённый заголовок' });
+    const res = await postForm(n, editor, `/admin/articles/${id}/preview`, article({ headline: 'Заголовок с экрана' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).toContain('<h1>Заголовок с экрана</h1>');
+    expect((await n.services.articles.currentInput(n.db.kysely, id)).headline).toBe('Сохранённый заголовок');
+  });
+
+  it('speaks English in an English back office', async () => {
+    await n.services.settings.set('locale', 'en');
+    const id = await publishArticle(n, '2024-04-11T07:00:00Z');
+    await n.services.editorial.save({ id: editor.userId, role: 'editor' }, id, { headline: 'Pending' });
+    const page = await editorOf(id);
+    expect(page).toContain('Update on site');
+    expect(page).toContain('Discard changes');
+    expect(await editorOf(id, '?done=pending')).toContain('Changes saved; the site shows the previous version');
   });
 
   it('answers a body of the wrong shape with 400, never 500', async () => {

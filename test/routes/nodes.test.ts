@@ -60,6 +60,7 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
     await cachedOn(baseB, '/news/paromy');
 
     await a.services.articles.update(id, { headline: 'Новый заголовок' });
+    await a.services.articles.publishChanges(id);
     await waitFor('node B to drop its page', async () => (await (await page(baseB, '/news/paromy')).text()).includes('Новый заголовок'));
 
     await a.services.articles.unpublish(id);
@@ -117,6 +118,7 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
     await waitFor('node B to drop what it derived', async () => (await (await page(baseB, '/news/paromy')).text()).includes('Заголовок, изменённый в обход'));
 
     await a.services.articles.update(id, { headline: 'Ещё более новый заголовок' });
+    await a.services.articles.publishChanges(id);
     await waitFor('node B to hear again', async () => (await (await page(baseB, '/news/paromy')).text()).includes('Ещё более новый заголовок'));
   });
 

@@ -61,6 +61,9 @@ forEachDialect('page cache over real HTTP', (dialect) => {
     expect((await get('/news/paromy')).headers.get('x-page-cache')).toBe('hit');
 
     await n.services.articles.update(id, { headline: 'Новый заголовок' });
+    // Saved into the working copy: readers and the cache still have the published page.
+    expect((await get('/news/paromy')).headers.get('x-page-cache')).toBe('hit');
+    await n.services.articles.publishChanges(id);
     const edited = await get('/news/paromy');
     expect(edited.headers.get('x-page-cache')).toBeNull();
     expect(await edited.text()).toContain('Новый заголовок');
@@ -121,6 +124,8 @@ forEachDialect('page cache and a change during a render', (dialect) => {
         if (!editDuringRender) return;
         editDuringRender = false;
         await n.services.articles.update(id, { headline: 'Новый заголовок' });
+        await n.services.articles.publishChanges(id);
+    await n.services.articles.publishChanges(id);
       });
       await n.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${(n.app.server.address() as { port: number }).port}`;

@@ -3,7 +3,7 @@
  * the reading site listens to. Who may call them is checked one level up, in the editorial service;
  * the demo loader and imports call them directly.
  */
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
@@ -15,6 +15,7 @@ import { articleInputSchema, type ArticleInput, type ValidArticleInput } from '.
 import { bodyImageIds, renderBody, withoutImages, type BodyDoc, type BodyImage } from './body.js';
 import { BODY_IMAGE_COLUMNS, toBodyImage } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
+import { normalizeBody } from './body-schema.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -25,6 +26,20 @@ export interface MissingReferences {
   authors: number[];
   cover: number | null;
   bodyImages: number[];
+}
+
+/** 'saved': the article is as saved (changed at once, or live with nothing pending); 'pending': it is live, and the changes wait in its working copy. */
+export type SaveOutcome = 'saved' | 'pending';
+
+/** Statuses whose text readers see or will see at a set time: their edits go to a working copy. */
+const LIVE: ArticleStatus[] = ['published', 'scheduled'];
+
+export interface WorkingCopy {
+  input: ArticleInput;
+  updatedAt: string;
+  by: number | null;
+  revisionId: number | null;
+  baseRevisionId: number | null;
 }
 
 export interface SaveOptions {
@@ -38,6 +53,16 @@ export interface SaveOptions {
 
 /** The detail of a refused translation link, which the editor's page translates. */
 export const TRANSLATION_NOT_VISIBLE = 'translationOf: not an article you may link to';
+
+/**
+ * Whether two inputs make the same article: every field a revision records, and the translation link. Bodies are
+ * compared in the editor's canonical form, since a body stored by an import or the demo may spell the same document
+ * differently.
+ */
+function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
+  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot({ ...x, body: normalizeBody(x.body) }), x.translationOf]);
+  return key(a) === key(b);
+}
 
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
@@ -248,42 +273,156 @@ export class ArticleService {
   }
 
   /**
-   * Saves an article: the fields given replace the current ones. A new slug keeps the old one as a
-   * redirect; a save after publication sets "updated"; every save is a revision.
+   * Saves an article: the fields given replace the current ones, and every save is a revision. A draft (or an
+   * article in review or withdrawn) changes at once. A live article (published or scheduled) keeps what readers
+   * see: the save goes into its working copy, which goes live only through a publication (`publishChanges`,
+   * `publish`, `schedule`) and can be discarded. The optimistic lock compares with the working copy when there is one.
    */
-  async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<void> {
-    const status = await this.db.transaction().execute(async (trx) => {
+  async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<SaveOutcome> {
+    return this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== row.updated_at) {
+      const copy = await this.workingCopyRow(trx, id);
+      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updated_at ?? row.updated_at)) {
         throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
       }
       const lang = row.lang as Lang;
-      const current = await this.currentInput(trx, id);
+      const current = copy ? (JSON.parse(copy.input) as ArticleInput) : await this.currentInput(trx, id);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const a = this.parse({ ...current, ...given, lang });
       await this.checkReferences(trx, a);
-      const now = this.now().toISOString();
-      const changes: Updateable<Database['articles']> = {
-        updated_at: now,
-        ...(await this.contentColumns(trx, a)),
-        translation_group: patch.translationOf === undefined ? row.translation_group : await this.relinkedGroup(trx, row, current.translationOf ?? null, a.translationOf, options.actor),
-      };
-      let slug = row.slug;
-      if (a.slug !== undefined && a.slug !== row.slug) {
-        slug = await this.uniqueSlug(trx, lang, a.slug, true, id);
-        await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', slug).execute();
-        await trx.insertInto('article_slugs').values({ lang, slug: row.slug, article_id: id }).execute();
-        changes.slug = slug;
+      if (LIVE.includes(row.status)) {
+        const slug = a.slug === undefined || a.slug === row.slug ? row.slug : await this.uniqueSlug(trx, lang, a.slug, true, id);
+        const live = this.parse({ ...(await this.currentInput(trx, id)), lang });
+        // A new translation link is checked now, though it is written only when the copy goes live.
+        await this.relinkedGroup(trx, row, live.translationOf ?? null, a.translationOf, options.actor);
+        // Back to what readers see (or never away from it): nothing is pending, so there is nothing to publish.
+        if (sameContent({ ...a, slug }, live)) {
+          await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+          return 'saved';
+        }
+        await this.keepWorkingCopy(trx, id, { ...a, slug }, options.by ?? null);
+        return 'pending';
       }
-      if (row.status === 'published') changes.revised_at = now;
-      await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
-      await this.replaceRelations(trx, id, lang, a);
-      await this.demoteOtherStories(trx, id);
+      const slug = await this.applyInput(trx, row, a, { linkedNow: current.translationOf ?? null, actor: options.actor, revised: false });
       await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
-      return row.status;
+      return 'saved';
     });
-    if (status === 'published' || status === 'scheduled') this.events.emit({ type: 'article.updated', articleId: id });
+  }
+
+  /** Writes an editor's input into the article row and its relations; returns the slug it ends up with. */
+  private async applyInput(trx: Trx, row: Selectable<Database['articles']>, a: ValidArticleInput, how: { linkedNow: number | null; actor?: Actor; revised: boolean }): Promise<string> {
+    const id = row.id;
+    const lang = row.lang as Lang;
+    const now = this.now().toISOString();
+    const changes: Updateable<Database['articles']> = {
+      updated_at: now,
+      ...(await this.contentColumns(trx, a)),
+      translation_group: await this.relinkedGroup(trx, row, how.linkedNow, a.translationOf, how.actor),
+    };
+    let slug = row.slug;
+    if (a.slug !== undefined && a.slug !== row.slug) {
+      slug = await this.uniqueSlug(trx, lang, a.slug, true, id);
+      await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', slug).execute();
+      await trx.insertInto('article_slugs').values({ lang, slug: row.slug, article_id: id }).execute();
+      changes.slug = slug;
+    }
+    if (how.revised) changes.revised_at = now;
+    await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
+    await this.replaceRelations(trx, id, lang, a);
+    await this.demoteOtherStories(trx, id);
+    return slug;
+  }
+
+  private workingCopyRow(db: Db | Trx, id: number) {
+    return db.selectFrom('article_working_copies').selectAll().where('article_id', '=', id).executeTakeFirst();
+  }
+
+  /** Stores a live article's edits as its working copy, with a pending revision; readers see nothing of it. */
+  private async keepWorkingCopy(trx: Trx, id: number, a: ValidArticleInput & { slug: string }, by: number | null): Promise<void> {
+    const at = this.now().toISOString();
+    const revision = await trx
+      .insertInto('article_revisions')
+      .values({ article_id: id, user_id: by, created_at: at, snapshot: JSON.stringify(toSnapshot(a)), pending: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const live = await trx.selectFrom('article_revisions').select('id').where('article_id', '=', id).where('pending', '=', 0).orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const saved = { input: JSON.stringify(a), revision_id: revision.id, user_id: by, updated_at: at };
+    await trx
+      .insertInto('article_working_copies')
+      .values({ article_id: id, base_revision_id: live?.id ?? null, ...saved })
+      .onConflict((oc) => oc.column('article_id').doUpdateSet(saved))
+      .execute();
+  }
+
+  /**
+   * Makes the working copy the article's text, in the caller's transaction, and drops the copy; its revision
+   * stops being pending. False when there is none.
+   */
+  private async applyWorkingCopy(trx: Trx, id: number, revised: boolean): Promise<boolean> {
+    const copy = await this.workingCopyRow(trx, id);
+    if (!copy) return false;
+    const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const live = await this.currentInput(trx, id);
+    const a = this.parse({ ...(JSON.parse(copy.input) as ArticleInput), lang: row.lang as Lang });
+    await this.checkReferences(trx, a);
+    await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised });
+    if (copy.revision_id !== null) await trx.updateTable('article_revisions').set({ pending: 0 }).where('id', '=', copy.revision_id).execute();
+    await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+    return true;
+  }
+
+  /** A live article's unpublished edits, or null when readers see what the editor last saved. */
+  async workingCopy(id: number): Promise<WorkingCopy | null> {
+    const copy = await this.workingCopyRow(this.db, id);
+    if (!copy) return null;
+    return { input: JSON.parse(copy.input) as ArticleInput, updatedAt: copy.updated_at, by: copy.user_id, revisionId: copy.revision_id, baseRevisionId: copy.base_revision_id };
+  }
+
+  /**
+   * "Update on site": the working copy of a published article goes live, as a publication (the page is marked
+   * updated and every cache drops it). False when there was nothing to publish.
+   */
+  async publishChanges(id: number): Promise<boolean> {
+    const applied = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
+      if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+      if (row.status !== 'published') throw new DomainError('INVALID_TRANSITION', `A ${row.status} article has no version on the site to update.`);
+      return this.applyWorkingCopy(trx, id, true);
+    });
+    if (applied) this.events.emit({ type: 'article.published', articleId: id });
+    return applied;
+  }
+
+  /** Drops the working copy: the editor goes back to what readers see. Readers saw nothing, so no event. */
+  async discardChanges(id: number): Promise<void> {
+    await this.db.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+  }
+
+  /**
+   * Runs `read` against the article as it would be with this input over its working copy (or its saved text),
+   * then rolls everything back: nothing is saved and no event is emitted. The editor's preview uses it.
+   */
+  async withUnsaved<T>(id: number, patch: Partial<ArticleInput>, read: (db: Trx) => Promise<T>): Promise<T> {
+    const rollback = new Error('preview only');
+    let result: T | undefined;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+        const copy = await this.workingCopyRow(trx, id);
+        const live = await this.currentInput(trx, id);
+        const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        const a = this.parse({ ...(copy ? (JSON.parse(copy.input) as ArticleInput) : live), ...given, lang: row.lang as Lang });
+        await this.checkReferences(trx, a);
+        await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised: row.status === 'published' });
+        result = await read(trx);
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    return result as T;
   }
 
   /** The article as editor input, so a partial update can fill in what it does not change. */
@@ -328,6 +467,9 @@ export class ArticleService {
         if (!exists) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
         throw new DomainError('INVALID_TRANSITION', `A ${exists.status} article cannot move to ${String(to.status)}.`);
       }
+      // Whatever the article becomes, the editor's pending edits come with it: they go live with a publication,
+      // and an article leaving the site has nothing to keep apart from.
+      await this.applyWorkingCopy(trx, id, false);
       if (to.status === 'published' || to.status === 'scheduled') await this.demoteOtherStories(trx, id);
     });
     if (event) this.events.emit({ type: event, articleId: id });
@@ -338,9 +480,14 @@ export class ArticleService {
     return this.transition(id, ['draft', 'review', 'scheduled', 'unpublished'], { status: 'published', published_at: at.toISOString() }, 'article.published');
   }
 
+  /** A publication time must be in the future. */
+  checkScheduleTime(at: Date): void {
+    if (at.getTime() <= this.now().getTime()) throw new DomainError('VALIDATION', 'The publication time must be in the future.', ['publishAt: must be in the future']);
+  }
+
   /** Publishes at a future instant; the scheduler makes it public then. */
   schedule(id: number, at: Date): Promise<void> {
-    if (at.getTime() <= this.now().getTime()) throw new DomainError('VALIDATION', 'The publication time must be in the future.', ['publishAt: must be in the future']);
+    this.checkScheduleTime(at);
     return this.transition(id, ['draft', 'review', 'scheduled'], { status: 'scheduled', published_at: at.toISOString() }, 'article.updated');
   }
 
@@ -381,17 +528,16 @@ export class ArticleService {
     return published;
   }
 
-  /** Restores a revision as a new save (so the restore itself is a revision too). */
   /**
    * Saves an earlier revision as the current text. Rubrics, bylines and images deleted since that revision was
    * written are left out (and reported), so an old revision can always be restored.
    */
-  async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<MissingReferences> {
+  async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<MissingReferences & { outcome: SaveOutcome }> {
     const rev = await this.db.selectFrom('article_revisions').select('snapshot').where('id', '=', revisionId).where('article_id', '=', id).executeTakeFirst();
     if (!rev) throw new DomainError('NOT_FOUND', 'This revision does not exist.');
     const s = JSON.parse(rev.snapshot) as ArticleSnapshot;
     const gone = await this.missingReferences(this.db, s);
-    await this.update(
+    const outcome = await this.update(
       id,
       {
         ...s,
@@ -403,7 +549,7 @@ export class ArticleService {
       },
       options,
     );
-    return gone;
+    return { ...gone, outcome };
   }
 
   /** Rows changed since: used by the optimistic lock of the editor. */

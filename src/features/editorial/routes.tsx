@@ -20,7 +20,7 @@ import type { SessionUser } from '../accounts/service.js';
 import { PAGE, type EditorialArticle } from './service.js';
 import { inputFromForm } from './form.js';
 import { EDITORIAL_TEXT, type EditorialText } from './text.js';
-import { EditorForm, TranslationSearchForm, Workflow, type EditorChoices } from './views.js';
+import { ConfirmUnpublish, EditorForm, TranslationSearchForm, Workflow, type EditorChoices } from './views.js';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
 const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
@@ -37,6 +37,17 @@ const candidatesQuery = z.object({
   before: z.coerce.number().int().positive().max(2 ** 31 - 1).optional(),
 });
 
+/** What the editor's form asks for: a save, a workflow action on the fields sent, or dropping the working copy. */
+const WORKFLOW_ACTIONS = ['discard', 'publish', 'update', 'schedule', 'submit', 'draft', 'unpublish'] as const;
+const workflowAction = z.enum(WORKFLOW_ACTIONS);
+const formAction = z.enum(['save', ...WORKFLOW_ACTIONS]).catch('save');
+type FormAction = z.infer<typeof formAction>;
+
+/** The `?done=` of the page an action redirects to, naming its notice. */
+const DONE = { publish: 'published', update: 'published', schedule: 'scheduled', submit: 'submitted', unpublish: 'unpublished', draft: 'draft', discard: 'discarded' } as const;
+type Done = (typeof DONE)[keyof typeof DONE] | 'pending';
+const doneQuery = z.object({ done: z.enum(['published', 'scheduled', 'submitted', 'unpublished', 'draft', 'discarded', 'pending']) });
+
 const restoredQuery = z.object({
   restored: z.literal('1'),
   images: z.coerce.number().int().min(0).max(10_000).default(0),
@@ -44,20 +55,35 @@ const restoredQuery = z.object({
   authors: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-/** The notice after a save (`?saved=1`) or a restore (`?restored=1&images=N…`, naming what was left out). */
-function savedNotice(t: (typeof EDITORIAL_TEXT)['en'], query: unknown): string | undefined {
+/**
+ * The notice at the top of the editor: after a save (`?saved=1`), an action (`?done=published`…), or a restore
+ * (`?restored=1&images=N…`, naming what was left out); else, on reopening unpublished changes, says so.
+ */
+function editorNotice(t: EditorialText, query: unknown, article: EditorialArticle, zone: string): string | undefined {
   if ((query as { saved?: string }).saved === '1') return t.saved;
+  const parts: string[] = [];
   const restored = restoredQuery.safeParse(query);
-  if (!restored.success) return undefined;
-  const { images, rubrics, authors } = restored.data;
-  const gone = [
-    [t.goneImages, images],
-    [t.goneRubrics, rubrics],
-    [t.goneAuthors, authors],
-  ]
-    .filter(([, n]) => Number(n) > 0)
-    .map(([label, n]) => `${label}: ${n}`);
-  return gone.length ? `${t.restored} ${t.leftOut} ${gone.join(', ')}.` : t.restored;
+  if (restored.success) {
+    const { images, rubrics, authors } = restored.data;
+    const gone = [
+      [t.goneImages, images],
+      [t.goneRubrics, rubrics],
+      [t.goneAuthors, authors],
+    ]
+      .filter(([, n]) => Number(n) > 0)
+      .map(([label, n]) => `${label}: ${n}`);
+    parts.push(gone.length ? `${t.restored} ${t.leftOut} ${gone.join(', ')}.` : t.restored);
+  }
+  const done = doneQuery.safeParse(query);
+  if (done.success) {
+    const text = t.done[done.data.done];
+    parts.push(done.data.done === 'scheduled' && article.publishedAt ? `${text} ${formatDayTime(new Date(article.publishedAt), zone)}` : text);
+  }
+  const copy = article.workingCopy;
+  if (parts.length === 0 && copy) {
+    parts.push(`${t.workingCopyOpened} ${formatDayTime(new Date(copy.updatedAt), zone)}${copy.byName ? ` (${copy.byName})` : ''}. ${t.workingCopyHint}`);
+  }
+  return parts.length ? parts.join(' ') : undefined;
 }
 
 export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
@@ -199,6 +225,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
                   <td>
                     <span class={`status status-${a.status}`}>{t.status[a.status]}</span>
                     {a.status === 'scheduled' && a.publishedAt ? ` · ${formatDayTime(new Date(a.publishedAt), zone())}` : ''}
+                    {a.pending ? ` · ${t.revisionPending}` : ''}
                   </td>
                   <td>{formatDayTime(new Date(a.updatedAt), zone())}</td>
                 </tr>
@@ -242,10 +269,31 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!params.success) return sendAdminNotFound(deps, request, reply);
     return attempt(request, reply, null, async () => {
       const article = await editorial.get(user, params.data.id);
-      return editorPage(request, reply, article, 200, undefined, savedNotice(EDITORIAL_TEXT[deps.settings.get().locale], request.query));
+      return editorPage(request, reply, article, 200, undefined, editorNotice(EDITORIAL_TEXT[deps.settings.get().locale], request.query, article, zone()));
     });
   });
 
+  const stampOf = (fields: Record<string, unknown>) => (typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
+  const done = (reply: FastifyReply, id: number, what: Done) => reply.redirect(`/admin/articles/${id}?done=${what}`, 303);
+
+  /** Before an article goes 410, the editor confirms: this page without JavaScript, a dialog with it (which sends confirm=1). */
+  async function confirmUnpublishPage(request: FastifyRequest, reply: FastifyReply, id: number) {
+    const ctx = adminContext(deps, request, reply);
+    const t = EDITORIAL_TEXT[ctx.lang];
+    const article = await editorial.get(request.user!, id);
+    return sendAdmin(
+      reply,
+      <AdminLayout ctx={ctx} title={t.unpublishTitle}>
+        <h1>{t.unpublishTitle}</h1>
+        <ConfirmUnpublish ctx={ctx} t={t} article={article} />
+      </AdminLayout>,
+    );
+  }
+
+  /**
+   * The editor's one form: every button sends the fields on screen. "Save" saves them (into the working copy of a
+   * live article); a workflow button saves them and then acts, and a refused save acts on nothing.
+   */
   app.post('/admin/articles/:id', async (request, reply) => {
     csrf.verify(request);
     const user = requireStaff(deps, request, reply, 'article.create');
@@ -255,9 +303,19 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const id = params.data.id;
     return attempt(request, reply, id, async () => {
       const fields = formBody(request);
+      const action: FormAction = formAction.parse(fields.action);
+      if (action === 'discard') {
+        await editorial.discardChanges(user, id);
+        return done(reply, id, 'discarded');
+      }
       const { lang: _lang, ...input } = inputFromForm(fields);
-      await editorial.save(user, id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
-      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+      if (action === 'save' || (action === 'unpublish' && fields.confirm !== '1')) {
+        const outcome = await editorial.save(user, id, input, stampOf(fields));
+        if (action === 'unpublish') return confirmUnpublishPage(request, reply, id);
+        return outcome === 'pending' ? done(reply, id, 'pending') : reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+      }
+      await editorial.saveAndAct(user, id, action, input, { expectedUpdatedAt: stampOf(fields), publishAt: typeof fields.publishAt === 'string' ? fields.publishAt : undefined });
+      return done(reply, id, DONE[action]);
     }, () => inputFromForm(formBody(request)));
   });
 
@@ -269,9 +327,9 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!params.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
     const fields = formBody(request);
     const { lang: _lang, ...input } = inputFromForm(fields);
-    await editorial.save(user, params.data.id, input, typeof fields.updatedAt === 'string' ? fields.updatedAt : undefined);
+    const outcome = await editorial.save(user, params.data.id, input, stampOf(fields));
     const article = await editorial.get(user, params.data.id);
-    return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5) });
+    return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5), pending: outcome === 'pending' });
   });
 
   /** Originals the editor's translation picker offers as one types: `{ items, next }`, `next` being the `before` of the next page. */
@@ -284,6 +342,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return reply.header('cache-control', 'no-store').send({ items: items.map((c) => ({ ...c, statusLabel: t.status[c.status] })), next });
   });
 
+  /** Workflow actions on what is saved, for clients that send no fields; withdrawing still needs confirm=1. */
   app.post('/admin/articles/:id/workflow', async (request, reply) => {
     csrf.verify(request);
     const user = requireStaff(deps, request, reply, 'article.create');
@@ -293,38 +352,34 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const id = params.data.id;
     const fields = formBody(request);
     return attempt(request, reply, id, async () => {
-      switch (fields.action) {
-        case 'submit':
-          await editorial.submit(user, id);
-          break;
-        case 'publish':
-          await editorial.publish(user, id);
-          break;
-        case 'schedule':
-          await editorial.schedule(user, id, typeof fields.publishAt === 'string' ? fields.publishAt : '');
-          break;
-        case 'unpublish':
-          await editorial.unpublish(user, id);
-          break;
-        case 'draft':
-          await editorial.backToDraft(user, id);
-          break;
-        default:
-          throw new DomainError('VALIDATION', 'Unknown workflow action.');
-      }
-      return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+      const action = workflowAction.safeParse(fields.action);
+      if (!action.success) throw new DomainError('VALIDATION', 'Unknown workflow action.');
+      if (action.data === 'discard') await editorial.discardChanges(user, id);
+      else if (action.data === 'unpublish' && fields.confirm !== '1') return confirmUnpublishPage(request, reply, id);
+      else await editorial.act(user, id, action.data, typeof fields.publishAt === 'string' ? fields.publishAt : '');
+      return done(reply, id, DONE[action.data]);
     });
   });
 
-  app.get('/admin/articles/:id/preview', async (request, reply) => {
+  /** The article exactly as readers will see it: GET shows what is saved (the working copy included), POST the fields sent. */
+  async function preview(request: FastifyRequest, reply: FastifyReply, fields: Partial<ArticleInput>) {
     const user = requireStaff(deps, request, reply, 'article.create');
     if (!user) return reply;
     const params = parseId(request);
     if (!params.success) return sendAdminNotFound(deps, request, reply);
-    return attempt(request, reply, null, async () => {
-      await editorial.get(user, params.data.id);
-      return sendArticlePage(deps.site, request, reply, await articlePageModel(db, params.data.id));
-    });
+    const id = params.data.id;
+    return attempt(request, reply, id, async () => {
+      const model = await editorial.preview(user, id, fields, (db) => articlePageModel(db, id));
+      return sendArticlePage(deps.site, request, reply, model);
+    }, () => fields);
+  }
+
+  app.get('/admin/articles/:id/preview', (request, reply) => preview(request, reply, {}));
+
+  app.post('/admin/articles/:id/preview', async (request, reply) => {
+    csrf.verify(request);
+    const { lang: _lang, ...input } = inputFromForm(formBody(request));
+    return preview(request, reply, input);
   });
 
   app.get('/admin/articles/:id/revisions', async (request, reply) => {
@@ -339,11 +394,16 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const ctx = adminContext(deps, request, reply);
       const t = EDITORIAL_TEXT[ctx.lang];
       const q = request.query as { a?: string; b?: string };
-      const a = Number(q.a ?? revisions[1]?.id ?? revisions[0]?.id);
-      const b = Number(q.b ?? revisions[0]?.id);
+      // With unpublished changes, the comparison starts as "on the site" against "pending".
+      const live = revisions.find((r) => r.mark === 'live');
+      const pending = revisions.find((r) => r.mark === 'pending');
+      const a = Number(q.a ?? (pending && live ? live.id : (revisions[1]?.id ?? revisions[0]?.id)));
+      const b = Number(q.b ?? pending?.id ?? revisions[0]?.id);
       const diff = Number.isInteger(a) && Number.isInteger(b) && revisions.length ? await editorial.diff(user, id, a, b) : [];
       const mayRestore = can(user, 'article.edit', { createdBy: article.createdBy, status: article.status });
-      const label = (r: (typeof revisions)[number]) => `#${r.id} · ${formatDayTime(new Date(r.created_at), zone())} · ${r.user_name ?? t.system}`;
+      const markText = { live: article.status === 'scheduled' ? t.revisionScheduled : t.revisionLive, pending: t.revisionPending };
+      const label = (r: (typeof revisions)[number]) =>
+        `#${r.id} · ${formatDayTime(new Date(r.created_at), zone())} · ${r.user_name ?? t.system}${r.mark ? ` · ${markText[r.mark]}` : ''}`;
       return sendAdmin(
         reply,
         <AdminLayout ctx={ctx} title={`${t.revisionsOf} ${article.input.headline}`}>
@@ -384,7 +444,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
           )}
           <ol class="revisions" reversed>
             {revisions.map((r) => (
-              <li>
+              <li class={r.mark ? `revision-${r.mark}` : undefined}>
                 {label(r)}
                 {mayRestore ? (
                   <form method="post" action={`/admin/articles/${id}/revisions/${r.id}/restore`} class="inline-form">
@@ -411,6 +471,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
       const images = new Set(gone.cover === null ? gone.bodyImages : [...gone.bodyImages, gone.cover]);
       const counts = { images: images.size, rubrics: gone.rubrics.length, authors: gone.authors.length };
       const query = new URLSearchParams({ restored: '1', ...Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, String(v)])) });
+      if (gone.outcome === 'pending') query.set('done', 'pending');
       return reply.redirect(`/admin/articles/${params.data.id}?${query}`, 303);
     });
   });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../../../test/helpers/db.js';
-import { createNewsroom, paragraph, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 import type { Actor } from '../accounts/policy.js';
 import type { Role } from '../../storage/schema.js';
 
@@ -105,6 +105,131 @@ forEachDialect('editorial service', (dialect) => {
     n.clock.now = new Date('2024-04-11T08:00:00Z');
     await n.services.editorial.save(actors.owner!, id, { headline: 'Владелец успел' }, updatedAt);
     expect(await codeOf(n.services.editorial.save(actors.editor!, id, { headline: 'Поздно' }, updatedAt))).toBe('CONFLICT');
+  });
+
+  describe('the working copy of a live article', () => {
+    const revisedAt = async (id: number) => (await n.db.kysely.selectFrom('articles').select('revised_at').where('id', '=', id).executeTakeFirstOrThrow()).revised_at;
+    const publicPage = async (slug: string) => (await n.app.inject(`/news/${slug}`)).body;
+    const eventsSeen = () => {
+      const seen: string[] = [];
+      n.services.events.on((e) => seen.push(e.type));
+      return seen;
+    };
+
+    it('keeps the edits of a published article from readers until they are published', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy' });
+      await publicPage('zhivoy');
+      const seen = eventsSeen();
+      n.clock.now = new Date('2024-04-11T08:00:00Z');
+      expect(await n.services.editorial.save(actors.editor!, id, { headline: 'Полуготовая правка' })).toBe('pending');
+      expect(seen).toEqual([]);
+      expect(await publicPage('zhivoy')).not.toContain('Полуготовая правка');
+      expect(await revisedAt(id)).toBeNull();
+      const edited = await n.services.editorial.get(actors.editor!, id);
+      expect(edited.input.headline).toBe('Полуготовая правка');
+      expect(edited.workingCopy).toEqual({ updatedAt: '2024-04-11T08:00:00.000Z', byName: 'editor' });
+      const marks = (await n.services.editorial.revisions(actors.editor!, id)).map((r) => r.mark);
+      expect(marks).toEqual(['pending', 'live']);
+
+      n.clock.now = new Date('2024-04-11T08:05:00Z');
+      await n.services.editorial.publishChanges(actors.editor!, id);
+      expect(seen).toEqual(['article.published']);
+      expect(await publicPage('zhivoy')).toContain('Полуготовая правка');
+      expect(await revisedAt(id)).toBe('2024-04-11T08:05:00.000Z');
+      expect((await n.services.editorial.get(actors.editor!, id)).workingCopy).toBeNull();
+      expect((await n.services.editorial.revisions(actors.editor!, id)).map((r) => r.mark)).toEqual(['live', null]);
+      expect(await codeOf(n.services.editorial.publishChanges(actors.author!, id))).toBe('FORBIDDEN');
+    });
+
+    it('discards the working copy: the editor is back to what readers see, the revision stays in the history', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { headline: 'На сайте' });
+      await n.services.editorial.save(actors.editor!, id, { headline: 'Черновая правка', lead: 'Новый лид' });
+      await n.services.editorial.save(actors.editor!, id, { lead: 'Ещё лид' });
+      expect((await n.services.editorial.get(actors.editor!, id)).input).toMatchObject({ headline: 'Черновая правка', lead: 'Ещё лид' });
+      const seen = eventsSeen();
+      await n.services.editorial.discardChanges(actors.editor!, id);
+      expect(seen).toEqual([]);
+      const back = await n.services.editorial.get(actors.editor!, id);
+      expect(back.input.headline).toBe('На сайте');
+      expect(back.workingCopy).toBeNull();
+      expect((await n.services.editorial.revisions(actors.editor!, id)).map((r) => r.mark)).toEqual([null, null, 'live']);
+    });
+
+    it('keeps no working copy of a save that matches the site, so “Update on site” changes nothing', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { headline: 'На сайте' });
+      await n.services.editorial.save(actors.editor!, id, { headline: 'Передумал' });
+      expect(await n.services.editorial.save(actors.editor!, id, { headline: 'На сайте' })).toBe('saved');
+      expect((await n.services.editorial.get(actors.editor!, id)).workingCopy).toBeNull();
+      const seen = eventsSeen();
+      await n.services.editorial.saveAndAct(actors.editor!, id, 'update', { headline: 'На сайте' });
+      expect(seen).toEqual([]);
+      expect(await revisedAt(id)).toBeNull();
+    });
+
+    it('compares bodies as the editor sends them, so a body stored in another spelling is not a change', async () => {
+      const figure = { type: 'figure' as const, attrs: { caption: 'Порт', imageId: n.ids.image } };
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { body: { type: 'doc', content: [paragraph('Текст.'), figure] } });
+      const asSent = { type: 'doc' as const, content: [paragraph('Текст.'), { type: 'figure' as const, attrs: { imageId: n.ids.image, caption: 'Порт', credit: '', alt: '' } }] };
+      expect(await n.services.editorial.save(actors.editor!, id, { body: asSent })).toBe('saved');
+    });
+
+    it('refuses a save of the working copy from a stale page', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z');
+      const opened = (await n.services.editorial.get(actors.editor!, id)).updatedAt;
+      n.clock.now = new Date('2024-04-11T08:00:00Z');
+      await n.services.editorial.save(actors.owner!, id, { headline: 'Владелец успел' }, opened);
+      expect(await codeOf(n.services.editorial.save(actors.editor!, id, { headline: 'Поздно' }, opened))).toBe('CONFLICT');
+      const stamp = (await n.services.editorial.get(actors.owner!, id)).updatedAt;
+      n.clock.now = new Date('2024-04-11T08:01:00Z');
+      expect(await codeOf(n.services.editorial.save(actors.owner!, id, { lead: 'Дальше' }, stamp))).toBe('ok');
+      expect(await codeOf(n.services.editorial.save(actors.editor!, id, { lead: 'Поздно' }, stamp))).toBe('CONFLICT');
+    });
+
+    it('acts on the fields given: a workflow button saves them first, and a refused save publishes nothing', async () => {
+      const id = await n.services.editorial.create(actors.editor!, draft('Черновик'));
+      expect(await codeOf(n.services.editorial.saveAndAct(actors.editor!, id, 'publish', { headline: ' ' }))).toBe('VALIDATION');
+      expect((await n.services.editorial.get(actors.editor!, id)).status).toBe('draft');
+      const own = await n.services.editorial.create(actors.author!, draft('Своя'));
+      expect(await codeOf(n.services.editorial.saveAndAct(actors.author!, own, 'publish', { headline: 'Тайком' }))).toBe('FORBIDDEN');
+      expect((await n.services.editorial.get(actors.author!, own)).input.headline).toBe('Своя');
+      expect(await codeOf(n.services.editorial.saveAndAct(actors.editor!, id, 'schedule', { headline: 'Рано' }, { publishAt: '2024-04-10T10:00' }))).toBe('VALIDATION');
+      expect((await n.services.editorial.get(actors.editor!, id)).input.headline).toBe('Черновик');
+
+      await n.services.editorial.saveAndAct(actors.editor!, id, 'schedule', { headline: 'В расписании' }, { publishAt: '2024-04-11T12:00' });
+      await n.services.editorial.saveAndAct(actors.editor!, id, 'publish', { lead: 'С экрана' });
+      const published = await n.services.editorial.get(actors.editor!, id);
+      expect(published.status).toBe('published');
+      expect(published.input).toMatchObject({ headline: 'В расписании', lead: 'С экрана' });
+      expect(published.workingCopy).toBeNull();
+      await n.services.editorial.saveAndAct(actors.editor!, id, 'update', { headline: 'Обновлено с экрана' });
+      expect((await n.services.articles.currentInput(n.db.kysely, id)).headline).toBe('Обновлено с экрана');
+    });
+
+    it('lets the scheduler publish the scheduled version and keeps later edits waiting', async () => {
+      const id = await n.services.editorial.create(actors.editor!, draft('Утренний выпуск'));
+      await n.services.editorial.schedule(actors.editor!, id, '2024-04-11T11:00');
+      expect(await n.services.editorial.save(actors.editor!, id, { headline: 'Недописано' })).toBe('pending');
+      n.clock.now = new Date('2024-04-11T08:00:30Z');
+      expect(await n.services.articles.publishDue()).toEqual([id]);
+      expect((await n.app.inject('/')).body).toContain('Утренний выпуск');
+      const after = await n.services.editorial.get(actors.editor!, id);
+      expect(after.input.headline).toBe('Недописано');
+      expect(after.workingCopy).not.toBeNull();
+    });
+
+    it('previews the given fields over the working copy without saving them', async () => {
+      const id = await publishArticle(n, '2024-04-11T07:00:00Z', { headline: 'На сайте' });
+      await n.services.editorial.save(actors.editor!, id, { lead: 'Лид из копии' });
+      const seen = eventsSeen();
+      const shown = await n.services.editorial.preview(actors.editor!, id, { headline: 'Только на экране' }, (db) =>
+        db.selectFrom('articles').select(['headline', 'lead']).where('id', '=', id).executeTakeFirstOrThrow(),
+      );
+      expect(shown).toEqual({ headline: 'Только на экране', lead: 'Лид из копии' });
+      expect(seen).toEqual([]);
+      expect((await n.services.articles.currentInput(n.db.kysely, id)).headline).toBe('На сайте');
+      expect((await n.services.editorial.get(actors.editor!, id)).input).toMatchObject({ headline: 'На сайте', lead: 'Лид из копии' });
+      expect(await codeOf(n.services.editorial.preview(actors.author!, id, {}, async () => null))).toBe('FORBIDDEN');
+    });
   });
 });
 

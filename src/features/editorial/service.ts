@@ -7,7 +7,7 @@ import type { ArticleStatus, Database } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
-import type { ArticleService, MissingReferences } from '../articles/service.js';
+import type { ArticleService, MissingReferences, SaveOutcome } from '../articles/service.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
 
@@ -20,8 +20,17 @@ export interface EditorialArticle {
   publishedAt: string | null;
   revisedAt: string | null;
   createdBy: number | null;
+  /** What the editor works on: the working copy when there is one, else the saved article. */
   input: ArticleInput & { lang: 'ru' | 'en' };
+  /** Unpublished edits of a live article: when they were saved and by whom. */
+  workingCopy: { updatedAt: string; byName: string | null } | null;
 }
+
+/** What a workflow button does after the editor's fields are saved. */
+export type WorkflowAction = 'publish' | 'update' | 'schedule' | 'submit' | 'draft' | 'unpublish';
+
+/** What a revision is to readers: the version on the site (or in the schedule), the working copy, or neither. */
+export type RevisionMark = 'live' | 'pending' | null;
 
 export interface ArticleListItem {
   id: number;
@@ -32,6 +41,8 @@ export interface ArticleListItem {
   updatedAt: string;
   publishedAt: string | null;
   createdBy: number | null;
+  /** A live article with unpublished changes in its working copy. */
+  pending: boolean;
 }
 
 export const PAGE = 30;
@@ -94,16 +105,20 @@ export class EditorialService {
 
   async get(actor: Actor, id: number): Promise<EditorialArticle> {
     const row = await this.authorize(actor, 'article.read', id);
+    const [saved, copy] = await Promise.all([this.articles.currentInput(this.db, id), this.articles.workingCopy(id)]);
+    const byName = copy?.by == null ? null : ((await this.db.selectFrom('users').select('name').where('id', '=', copy.by).executeTakeFirst())?.name ?? null);
     return {
       id,
       status: row.status,
       lang: row.lang as 'ru' | 'en',
       slug: row.slug,
-      updatedAt: row.updated_at,
+      // The optimistic lock's stamp: a working copy's own, so two editors of a live article cannot overwrite each other.
+      updatedAt: copy?.updatedAt ?? row.updated_at,
       publishedAt: row.published_at,
       revisedAt: row.revised_at,
       createdBy: row.created_by,
-      input: await this.articles.currentInput(this.db, id),
+      input: copy ? { ...copy.input, lang: saved.lang } : saved,
+      workingCopy: copy ? { updatedAt: copy.updatedAt, byName } : null,
     };
   }
 
@@ -113,11 +128,67 @@ export class EditorialService {
     return this.articles.createDraft({ ...input, rubricIds }, { by: actor.id, actor });
   }
 
-  async save(actor: Actor, id: number, patch: Partial<ArticleInput>, expectedUpdatedAt?: string): Promise<void> {
+  async save(actor: Actor, id: number, patch: Partial<ArticleInput>, expectedUpdatedAt?: string): Promise<SaveOutcome> {
     await this.authorize(actor, 'article.edit', id);
-    const current = await this.articles.currentInput(this.db, id);
+    const current = (await this.articles.workingCopy(id))?.input ?? (await this.articles.currentInput(this.db, id));
     const rubricIds = await this.guardFlags(actor, patch.rubricIds, current.rubricIds ?? []);
-    await this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, actor, expectedUpdatedAt });
+    return this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, actor, expectedUpdatedAt });
+  }
+
+  /**
+   * A workflow button of the editor: saves the fields on screen, then acts on them. The action is allowed (and a
+   * schedule's time read) before anything is saved; a refused save acts on nothing.
+   */
+  async saveAndAct(actor: Actor, id: number, action: WorkflowAction, patch: Partial<ArticleInput>, options: { expectedUpdatedAt?: string; publishAt?: string } = {}): Promise<void> {
+    const needs: Record<WorkflowAction, Action> = {
+      publish: 'article.publish',
+      update: 'article.publish',
+      schedule: 'article.publish',
+      submit: 'article.submit',
+      draft: 'article.publish',
+      unpublish: 'article.unpublish',
+    };
+    await this.authorize(actor, needs[action], id);
+    if (action === 'schedule') this.articles.checkScheduleTime(this.scheduleInstant(options.publishAt ?? ''));
+    await this.save(actor, id, patch, options.expectedUpdatedAt);
+    await this.act(actor, id, action, options.publishAt);
+  }
+
+  /** A workflow action on what is saved (the working copy included); `publishAt` is a schedule's local time. */
+  async act(actor: Actor, id: number, action: WorkflowAction, publishAt = ''): Promise<void> {
+    switch (action) {
+      case 'publish':
+        return this.publish(actor, id);
+      case 'update':
+        return this.publishChanges(actor, id);
+      case 'schedule':
+        await this.schedule(actor, id, publishAt);
+        return;
+      case 'submit':
+        return this.submit(actor, id);
+      case 'draft':
+        return this.backToDraft(actor, id);
+      case 'unpublish':
+        return this.unpublish(actor, id);
+    }
+  }
+
+  /** "Update on site": a published article's working copy goes live. */
+  async publishChanges(actor: Actor, id: number): Promise<void> {
+    await this.authorize(actor, 'article.publish', id);
+    await this.articles.publishChanges(id);
+  }
+
+  /** Reads the article as it would be with the fields on screen, saving nothing (the preview). */
+  async preview<T>(actor: Actor, id: number, patch: Partial<ArticleInput>, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    await this.authorize(actor, 'article.read', id);
+    return this.articles.withUnsaved(id, patch, read);
+  }
+
+  /** Drops a live article's working copy; its revisions stay in the history. */
+  async discardChanges(actor: Actor, id: number): Promise<void> {
+    await this.authorize(actor, 'article.edit', id);
+    await this.articles.discardChanges(id);
   }
 
   async submit(actor: Actor, id: number): Promise<void> {
@@ -133,12 +204,17 @@ export class EditorialService {
   /** Schedules for a local date and time in the site's zone, e.g. "2024-04-11T10:54". */
   async schedule(actor: Actor, id: number, local: string): Promise<Date> {
     await this.authorize(actor, 'article.publish', id);
+    const at = this.scheduleInstant(local);
+    await this.articles.schedule(id, at);
+    return at;
+  }
+
+  /** A local date and time in the site's zone, as the form's datetime-local field gives it. */
+  private scheduleInstant(local: string): Date {
     const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
     if (!m) throw new DomainError('VALIDATION', 'Give the publication date and time, e.g. 2024-04-11 10:54.', ['publishAt: not a date and time']);
     const [, y, mo, d, hh, mi] = m.map(Number) as [number, number, number, number, number, number];
-    const at = fromLocal({ year: y, month: mo, day: d, hour: hh, minute: mi }, this.timeZone());
-    await this.articles.schedule(id, at);
-    return at;
+    return fromLocal({ year: y, month: mo, day: d, hour: hh, minute: mi }, this.timeZone());
   }
 
   async unpublish(actor: Actor, id: number): Promise<void> {
@@ -161,6 +237,7 @@ export class EditorialService {
     const [items, count] = await Promise.all([
       q
         .select(['id', 'status', 'lang', 'headline', 'slug', 'updated_at', 'published_at', 'created_by'])
+        .select((eb) => eb.exists(eb.selectFrom('article_working_copies').select('article_id').whereRef('article_working_copies.article_id', '=', 'articles.id')).as('pending'))
         .orderBy('updated_at', 'desc')
         .orderBy('id', 'desc')
         .limit(PAGE)
@@ -170,7 +247,17 @@ export class EditorialService {
     ]);
     return {
       total: Number(count.n),
-      items: items.map((r) => ({ id: r.id, status: r.status, lang: r.lang, headline: r.headline, slug: r.slug, updatedAt: r.updated_at, publishedAt: r.published_at, createdBy: r.created_by })),
+      items: items.map((r) => ({
+        id: r.id,
+        status: r.status,
+        lang: r.lang,
+        headline: r.headline,
+        slug: r.slug,
+        updatedAt: r.updated_at,
+        publishedAt: r.published_at,
+        createdBy: r.created_by,
+        pending: Boolean(Number(r.pending)),
+      })),
     };
   }
 
@@ -196,15 +283,22 @@ export class EditorialService {
     return { items, next: rows.length > CANDIDATES_PAGE ? items[items.length - 1]!.id : null };
   }
 
+  /** Newest first; the live revision (of a published or scheduled article) and the working copy's are marked. */
   async revisions(actor: Actor, id: number) {
-    await this.authorize(actor, 'article.read', id);
-    return this.db
-      .selectFrom('article_revisions')
-      .leftJoin('users', 'users.id', 'article_revisions.user_id')
-      .select(['article_revisions.id', 'article_revisions.created_at', 'users.name as user_name'])
-      .where('article_id', '=', id)
-      .orderBy('article_revisions.id', 'desc')
-      .execute();
+    const row = await this.authorize(actor, 'article.read', id);
+    const [rows, copy] = await Promise.all([
+      this.db
+        .selectFrom('article_revisions')
+        .leftJoin('users', 'users.id', 'article_revisions.user_id')
+        .select(['article_revisions.id', 'article_revisions.created_at', 'article_revisions.pending', 'users.name as user_name'])
+        .where('article_id', '=', id)
+        .orderBy('article_revisions.id', 'desc')
+        .execute(),
+      this.articles.workingCopy(id),
+    ]);
+    const isLive = row.status === 'published' || row.status === 'scheduled';
+    const liveId = isLive ? rows.find((r) => r.pending === 0)?.id : undefined;
+    return rows.map(({ pending: _pending, ...r }) => ({ ...r, mark: (r.id === liveId ? 'live' : r.id === copy?.revisionId ? 'pending' : null) as RevisionMark }));
   }
 
   async diff(actor: Actor, id: number, fromRevision: number, toRevision: number): Promise<FieldDiff[]> {
@@ -217,7 +311,7 @@ export class EditorialService {
   }
 
   /** Restores a revision; returns what it referred to that no longer exists and was left out. */
-  async restore(actor: Actor, id: number, revisionId: number): Promise<MissingReferences> {
+  async restore(actor: Actor, id: number, revisionId: number): Promise<MissingReferences & { outcome: SaveOutcome }> {
     await this.authorize(actor, 'article.edit', id);
     return this.articles.restoreRevision(id, revisionId, { by: actor.id, actor });
   }

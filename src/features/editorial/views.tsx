@@ -106,7 +106,7 @@ export function EditorForm({ ctx, t, article, submitted, choices, actor, error, 
   const mayFlag = can(actor, 'article.storyOfTheDay');
   const authorRows = [...(input?.authors ?? []), { authorId: 0, role: '' }, { authorId: 0, role: '' }].slice(0, Math.max(3, (input?.authors?.length ?? 0) + 1));
   return (
-    <form method="post" action={action} class="editor-form" id="editor-form" data-autosave={article ? `/admin/articles/${article.id}/autosave` : undefined}>
+    <form method="post" action={action} class="editor-form" id="editor-form" data-autosave={article ? `/admin/articles/${article.id}/autosave` : undefined} data-leave-unsaved={t.leaveUnsaved}>
       <CsrfField ctx={ctx} />
       {article ? <input type="hidden" name="updatedAt" value={article.updatedAt} /> : null}
       {error ? <Notice kind="error">{error}</Notice> : null}
@@ -233,50 +233,56 @@ export function EditorForm({ ctx, t, article, submitted, choices, actor, error, 
           </textarea>
         </label>
       </div>
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" name="action" value="save">
         {t.save}
       </button>
     </form>
   );
 }
 
+/**
+ * The publishing panel. Its buttons belong to the editor's form (`form="editor-form"`), so each one sends the fields
+ * on screen with its action: the server saves them first, then acts. No JavaScript needed.
+ */
 export function Workflow({ ctx, t, article, actor, zone }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle; actor: Actor; zone: string }): Html {
   const res = { createdBy: article.createdBy, status: article.status };
-  const action = `/admin/articles/${article.id}/workflow`;
-  const button = (name: string, label: string) => (
-    <form method="post" action={action} class="inline-form">
-      <CsrfField ctx={ctx} />
-      <input type="hidden" name="action" value={name} />
-      <button type="submit">{label}</button>
-    </form>
+  const button = (action: string, label: string, extra: Record<string, string | boolean> = {}) => (
+    <button type="submit" form="editor-form" name="action" value={action} {...extra}>
+      {label}
+    </button>
   );
   const mayPublish = can(actor, 'article.publish', res);
+  const live = article.status === 'published' || article.status === 'scheduled';
+  const pending = article.workingCopy !== null;
   return (
     <section class="workflow" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">{t.workflow}</h2>
       <p>
         <span class={`status status-${article.status}`}>{t.status[article.status]}</span>
-        {article.publishedAt && (article.status === 'scheduled' || article.status === 'published') ? ` · ${formatDayTime(new Date(article.publishedAt), zone)}` : ''}
+        {article.publishedAt && live ? ` · ${formatDayTime(new Date(article.publishedAt), zone)}` : ''}
       </p>
+      {live ? (
+        <p class="help pending-changes" data-pending-notice hidden={!pending}>
+          {t.pendingChanges}
+        </p>
+      ) : null}
+      {article.status === 'published' && mayPublish ? button('update', t.updateOnSite, { class: 'primary' }) : null}
+      {live && can(actor, 'article.edit', res) ? button('discard', t.discardChanges, { formnovalidate: true, hidden: !pending, 'data-pending-only': true, 'data-confirm': t.confirmDiscard }) : null}
       {article.status === 'draft' && can(actor, 'article.submit', res) && !mayPublish ? button('submit', t.submit) : null}
       {mayPublish && article.status !== 'published' ? button('publish', t.publishNow) : null}
       {mayPublish && ['draft', 'review', 'scheduled'].includes(article.status) ? (
-        <form method="post" action={action} class="stack schedule-form">
-          <CsrfField ctx={ctx} />
-          <input type="hidden" name="action" value="schedule" />
+        <div class="stack schedule-form">
           <label>
             {t.publishAt}
-            <input type="datetime-local" name="publishAt" value={article.status === 'scheduled' ? localInput(article.publishedAt, zone) : ''} required />
+            <input type="datetime-local" name="publishAt" form="editor-form" value={article.status === 'scheduled' ? localInput(article.publishedAt, zone) : ''} />
           </label>
-          <button type="submit">{t.schedule}</button>
-        </form>
+          {button('schedule', t.schedule)}
+        </div>
       ) : null}
-      {can(actor, 'article.unpublish', res) && article.status === 'published' ? button('unpublish', t.unpublish) : null}
+      {can(actor, 'article.unpublish', res) && article.status === 'published' ? button('unpublish', t.unpublish, { 'data-confirm': t.confirmUnpublish }) : null}
       {mayPublish && ['review', 'scheduled', 'unpublished'].includes(article.status) ? button('draft', t.backToDraft) : null}
       <ul class="editor-links">
-        <li>
-          <a href={`/admin/articles/${article.id}/preview`}>{t.preview}</a>
-        </li>
+        <li>{button('preview', t.preview, { class: 'link-button', formaction: `/admin/articles/${article.id}/preview`, formtarget: '_blank', formnovalidate: true })}</li>
         <li>
           <a href={`/admin/articles/${article.id}/revisions`}>{t.revisions}</a>
         </li>
@@ -286,6 +292,27 @@ export function Workflow({ ctx, t, article, actor, zone }: { ctx: AdminContext; 
           </li>
         ) : null}
       </ul>
+    </section>
+  );
+}
+
+/** The step before an article goes 410: what happens, and a button that does it. Also the page without JavaScript. */
+export function ConfirmUnpublish({ ctx, t, article }: { ctx: AdminContext; t: EditorialText; article: EditorialArticle }): Html {
+  return (
+    <section class="confirm-unpublish">
+      <p>
+        «{article.input.headline}»
+      </p>
+      <p>{t.unpublishExplained}</p>
+      <form method="post" action={`/admin/articles/${article.id}/workflow`} class="inline-form">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="action" value="unpublish" />
+        <input type="hidden" name="confirm" value="1" />
+        <button type="submit" class="danger">
+          {t.confirmUnpublishButton}
+        </button>
+      </form>{' '}
+      <a href={`/admin/articles/${article.id}`}>{t.cancel}</a>
     </section>
   );
 }
