@@ -179,6 +179,16 @@ forEachDialect('article editor routes', (dialect) => {
     expect(noToken.statusCode).toBe(403);
   });
 
+  it('refuses an autosave from staff without two-factor authentication when the owner requires it, and changes nothing', async () => {
+    const id = await create(editor);
+    await n.services.settings.set('staffTotpRequired', true);
+    const res = await autosave(id, { headline: 'Без второго фактора' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('FORBIDDEN');
+    const row = await n.db.kysely.selectFrom('articles').select('headline').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.headline).toBe('Паромы вернулись');
+  });
+
   const autosave = (id: number, fields: Record<string, string>) =>
     n.app.inject({
       method: 'POST',

@@ -321,8 +321,9 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.post('/admin/articles/:id/autosave', async (request, reply) => {
     csrf.verify(request);
-    const user = request.user;
-    if (!user || user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
+    if (!request.user || request.user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
+    // The same rules as every back-office page, mandatory two-factor authentication included.
+    const user = requireApiStaff(deps, request, 'article.create');
     const params = parseId(request);
     if (!params.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
     const fields = formBody(request);
