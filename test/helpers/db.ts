@@ -1,6 +1,6 @@
 /**
  * forEachDialect: runs a suite against SQLite and, when DATELINE_TEST_PG_URL is set, PostgreSQL.
- * Each test database is fresh: an in-memory SQLite file, or a new PostgreSQL schema dropped afterwards.
+ * Each test database is fresh: an in-memory SQLite database (or the file given), or a new PostgreSQL schema dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -18,9 +18,9 @@ export interface TestDb extends Db {
   dispose(): Promise<void>;
 }
 
-export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+export async function createTestDb(dialect: Dialect, options: { sqliteFile?: string } = {}): Promise<TestDb> {
   if (dialect === 'sqlite') {
-    const db = createSqliteDb(':memory:');
+    const db = createSqliteDb(options.sqliteFile ?? ':memory:');
     await migrate(db);
     return { ...db, schema: null, dispose: () => db.close() };
   }
