@@ -88,6 +88,8 @@ export function createSqliteDb(file: string): Db {
   // FULL: an acknowledged write survives kill -9 and power loss, at a small cost per commit.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's own lower() knows only ASCII; this one lowers every alphabet, as PostgreSQL's does (storage/like.ts).
+  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
   const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     kysely,
