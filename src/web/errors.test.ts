@@ -28,7 +28,7 @@ describe('where an error came from', () => {
   it('takes the request stream failing for the client leaving, not for the database', () => {
     const aborted = reset();
     expect(isClientAbort(aborted, request(aborted))).toBe(true);
-    expect(isClientAbort(Object.assign(new Error('Premature close'), { code: 'FST_REQ_FILE_PREMATURE_CLOSE' }), request(aborted))).toBe(true);
+    expect(isClientAbort(Object.assign(new Error('closed before the multipart data was parsed'), { code: 'FST_MP_PREMATURE_CLOSE', statusCode: 400 }), request(aborted))).toBe(true);
     expect(codeForError(Object.assign(reset(), { statusCode: 400 }))).toBe('BAD_REQUEST');
   });
 

@@ -46,8 +46,7 @@ type RequestError = Error & { code?: string; statusCode?: number };
  * a 4xx status, which no database driver sets), an unavailable database, or a fault of ours.
  */
 export function codeForError(error: RequestError): CatalogueCode {
-  if (isAboutTheRequest(error)) return codeForFrameworkError(error);
-  return isDatabaseUnavailable(error) ? 'UNAVAILABLE' : codeForFrameworkError(error);
+  return !isAboutTheRequest(error) && isDatabaseUnavailable(error) ? 'UNAVAILABLE' : codeForFrameworkError(error);
 }
 
 /**
@@ -55,8 +54,7 @@ export function codeForError(error: RequestError): CatalogueCode {
  * (Node's ECONNRESET "aborted"), or one that a body parser raised about it. Nobody is left to answer.
  */
 export function isClientAbort(error: RequestError, request: IncomingMessage): boolean {
-  if (!request.errored) return false;
-  return error === request.errored || isAboutTheRequest(error) || error.code?.startsWith('FST_') === true;
+  return Boolean(request.errored) && (error === request.errored || isAboutTheRequest(error));
 }
 
 function isAboutTheRequest(error: RequestError): boolean {
