@@ -22,13 +22,13 @@ async function recorded(db: Db): Promise<string[]> {
   return rows.rows.map((r) => r.name);
 }
 
-/** A node: a process of its own that opens the SQLite file and migrates it at the given instant. */
+/** A node: a process of its own that, at the given instant, opens the SQLite file and migrates it. */
 const NODE = `
 const [file, at] = process.argv.slice(1);
 const { createSqliteDb } = await import(${JSON.stringify(path.join(root, 'dist/storage/db.js'))});
 const { migrate } = await import(${JSON.stringify(path.join(root, 'dist/storage/migrate.js'))});
-const db = createSqliteDb(file);
 while (Date.now() < Number(at));
+const db = createSqliteDb(file);
 process.stdout.write(JSON.stringify(await migrate(db)));
 await db.close();
 `;
