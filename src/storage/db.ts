@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
 import type { Notifier } from '../lib/event-relay.js';
 import { createPgNotifier } from './pg-notifier.js';
 import { createSqliteNotifier } from './sqlite-notifier.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -78,15 +79,37 @@ export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
 /** How soon a server notices a change that the CLI made to its SQLite file. */
 const SQLITE_POLL_MS = 1000;
 
+/** How long a SQLite statement waits for another connection's lock before it fails with SQLITE_BUSY. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Switches the file to WAL. While a second process opens a new file at the same moment (two nodes starting, the
+ * CLI beside the server), SQLite can refuse the switch with SQLITE_BUSY at once, without waiting: try again.
+ */
+function enableWal(sqlite: SQLite.Database): void {
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 export function createSqliteDb(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  enableWal(sqlite);
   // FULL: an acknowledged write survives kill -9 and power loss, at a small cost per commit.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // SQLite's own lower() knows only ASCII; this one lowers every alphabet, as PostgreSQL's does (storage/like.ts).
+  sqlite.function('lower', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : text));
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return {
     kysely,
     dialect: 'sqlite',

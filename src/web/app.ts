@@ -15,7 +15,7 @@ import { DomainError } from '../lib/errors.js';
 import { articleRoutes } from '../features/articles/routes.js';
 import { archiveRoutes } from '../features/archive/routes.js';
 import { viewRoutes } from '../features/views/routes.js';
-import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError } from './errors.js';
+import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError, isClientAbort } from './errors.js';
 import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
@@ -94,6 +94,10 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     if (err instanceof DomainError) {
       const entry = ERROR_CATALOGUE[err.code];
       return reply.code(entry.status).send({ error: { code: err.code, message: err.message || entry.message, details: err.details } });
+    }
+    if (isClientAbort(err, request.raw)) {
+      request.log.debug({ err }, 'the client closed the connection before its request was read');
+      return reply.code(400).send();
     }
     const code = codeForError(err);
     const entry = ERROR_CATALOGUE[code];

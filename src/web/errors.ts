@@ -1,4 +1,5 @@
 /** One catalogue: error code → HTTP status → a message a person understands. docs/errors.md lists them. */
+import type { IncomingMessage } from 'node:http';
 import type { ErrorCode } from '../lib/errors.js';
 import { isDatabaseUnavailable } from '../storage/unavailable.js';
 
@@ -38,9 +39,26 @@ export type CatalogueCode = keyof typeof ERROR_CATALOGUE;
 /** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 30;
 
-/** Maps an error that is not a DomainError onto the catalogue: an unavailable database, or Fastify's own errors. */
-export function codeForError(error: Error & { code?: string; statusCode?: number }): CatalogueCode {
-  return isDatabaseUnavailable(error) ? 'UNAVAILABLE' : codeForFrameworkError(error);
+type RequestError = Error & { code?: string; statusCode?: number };
+
+/**
+ * Maps an error that is not a DomainError onto the catalogue: Fastify's own errors about the request (they carry
+ * a 4xx status, which no database driver sets), an unavailable database, or a fault of ours.
+ */
+export function codeForError(error: RequestError): CatalogueCode {
+  return !isAboutTheRequest(error) && isDatabaseUnavailable(error) ? 'UNAVAILABLE' : codeForFrameworkError(error);
+}
+
+/**
+ * Whether the client closed the connection before its request was read: the error is the request stream's own
+ * (Node's ECONNRESET "aborted"), or one that a body parser raised about it. Nobody is left to answer.
+ */
+export function isClientAbort(error: RequestError, request: IncomingMessage): boolean {
+  return Boolean(request.errored) && (error === request.errored || isAboutTheRequest(error));
+}
+
+function isAboutTheRequest(error: RequestError): boolean {
+  return typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
 }
 
 /** Maps Fastify's own error codes (body parsing, limits) onto the catalogue. */

@@ -1,6 +1,6 @@
 /**
  * forEachDialect: runs a suite against SQLite and, when DATELINE_TEST_PG_URL is set, PostgreSQL.
- * Each test database is fresh: an in-memory SQLite file, or a new PostgreSQL schema dropped afterwards.
+ * Each test database is fresh: an in-memory SQLite database (or the file given), or a new PostgreSQL schema dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -18,10 +18,12 @@ export interface TestDb extends Db {
   dispose(): Promise<void>;
 }
 
-export async function createTestDb(dialect: Dialect): Promise<TestDb> {
+/** Options: a SQLite file instead of memory; `migrated: false` for a database without any table yet. */
+export async function createTestDb(dialect: Dialect, options: { sqliteFile?: string; migrated?: boolean } = {}): Promise<TestDb> {
+  const migrated = options.migrated ?? true;
   if (dialect === 'sqlite') {
-    const db = createSqliteDb(':memory:');
-    await migrate(db);
+    const db = createSqliteDb(options.sqliteFile ?? ':memory:');
+    if (migrated) await migrate(db);
     return { ...db, schema: null, dispose: () => db.close() };
   }
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -30,7 +32,7 @@ export async function createTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = await createPostgresDb({ url: PG_URL!, schema, max: 4 });
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     ...db,
     schema,

@@ -20,8 +20,8 @@ export interface Newsroom {
 
 export const paragraph = (text: string): BodyDoc['content'][number] => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-export async function createNewsroom(dialect: Dialect, options: { now?: string; env?: Record<string, string> } = {}): Promise<Newsroom> {
-  const db = await createTestDb(dialect);
+export async function createNewsroom(dialect: Dialect, options: { now?: string; env?: Record<string, string>; sqliteFile?: string } = {}): Promise<Newsroom> {
+  const db = await createTestDb(dialect, { sqliteFile: options.sqliteFile });
   const clock = { now: new Date(options.now ?? '2024-04-11T07:54:00Z') };
   const config = loadConfig({ DATA_DIR: '/tmp/dateline-test-data', VIEWS_FLUSH_MS: '60000', ...options.env });
   const services = await createServices(config, db, { now: () => clock.now });

@@ -8,6 +8,7 @@ import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { PG_URL } from '../helpers/db.js';
 import { waitFor } from '../helpers/wait.js';
+import { captureLog, WARN, type LogLine } from '../helpers/log.js';
 import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
 import { createPostgresDb, type Db } from '../../src/storage/db.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -60,6 +61,7 @@ describe.skipIf(!PG_URL)('a node whose database goes away and comes back', () =>
   let app: FastifyInstance;
   let base: string;
   const brokenConnections: Error[] = [];
+  let logged: LogLine[];
 
   beforeEach(async () => {
     seed = await createNewsroom('postgres');
@@ -73,7 +75,9 @@ describe.skipIf(!PG_URL)('a node whose database goes away and comes back', () =>
     db = await createPostgresDb({ url: viaProxy.toString(), schema: seed.db.schema!, max: 4, onConnectionError: (e) => brokenConnections.push(e) });
     node = await createServices(seed.config, db, { now: () => seed.clock.now });
     await node.relay.start();
-    app = await buildApp({ config: seed.config, services: node });
+    const log = captureLog();
+    logged = log.lines;
+    app = await buildApp({ config: seed.config, services: node, logger: { level: 'warn', stream: log.stream } });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   });
@@ -107,6 +111,8 @@ describe.skipIf(!PG_URL)('a node whose database goes away and comes back', () =>
     const html = await uncached.text();
     expect(html).toContain('<h1>Сайт ненадолго недоступен</h1>');
     expect(html).not.toMatch(/at \w+ \(|ECONN|Connection terminated/);
+    // The person on call hears of it.
+    expect(logged.some((l) => l.level === WARN && l.msg === 'the database is unavailable')).toBe(true);
 
     const api = await fetch(`${base}/api/views/1`, { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'user-agent': 'Mozilla/5.0 Chrome/126.0' } });
     expect(api.status).toBe(503);

@@ -347,6 +347,8 @@ forEachDialect('media library', (dialect) => {
 
     const found = await n.app.inject({ url: `/admin/api/media?q=${encodeURIComponent('у причала')}`, headers: { cookie: s.cookie } });
     expect(found.json().items.map((i: { id: number }) => i.id)).toEqual([image.id]);
+    const anyCase = await n.app.inject({ url: `/admin/api/media?q=${encodeURIComponent('БЕЛЫЙ')}`, headers: { cookie: s.cookie } });
+    expect(anyCase.json().items.map((i: { id: number }) => i.id)).toEqual([image.id]);
     const byCredit = await n.app.inject({ url: '/admin/api/media?q=dateline', headers: { cookie: s.cookie } });
     expect(byCredit.statusCode).toBe(200);
     expect(byCredit.headers['cache-control']).toBe('no-store');

@@ -42,6 +42,15 @@ forEachDialect('editorial service', (dialect) => {
     expect((await e.list(actors.editor!, {})).total).toBe(2);
   });
 
+  it('searches headlines ignoring case in any alphabet, with % and _ taken literally', async () => {
+    for (const headline of ['Рост на 50%', 'Рост на 500 тонн', 'Port of Aktau', 'Порт Актау', 'a_b', 'axb']) await n.services.editorial.create(actors.editor!, draft(headline));
+    const search = async (q: string) => (await n.services.editorial.list(actors.editor!, { q })).items.map((i) => i.headline).sort();
+    expect(await search('50%')).toEqual(['Рост на 50%']);
+    expect(await search('a_b')).toEqual(['a_b']);
+    expect(await search('port')).toEqual(['Port of Aktau']);
+    expect(await search('ПОРТ')).toEqual(['Порт Актау']);
+  });
+
   it('keeps authors from setting or clearing the Story of the day', async () => {
     const id = await n.services.editorial.create(actors.author!, { ...draft(), rubricIds: [n.ids.rubric, n.ids.flag] });
     expect((await n.services.articles.currentInput(n.db.kysely, id)).rubricIds).toEqual([n.ids.rubric]);

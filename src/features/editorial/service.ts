@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
+import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
@@ -232,7 +233,8 @@ export class EditorialService {
     let q = this.db.selectFrom('articles');
     if (actor.role === 'author') q = q.where('created_by', '=', actor.id);
     if (filter.status) q = q.where('status', '=', filter.status);
-    if (filter.q?.trim()) q = q.where('headline', 'like', `%${filter.q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    const text = filter.q?.trim();
+    if (text) q = q.where((eb) => containsText(eb.ref('headline'), text));
     const page = Math.max(1, filter.page ?? 1);
     const [items, count] = await Promise.all([
       q

@@ -7,8 +7,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Metadata } from 'sharp';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImagesTable } from '../../storage/schema.js';
+import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { can, type Actor } from '../accounts/policy.js';
 import { bodyImageIds, type BodyDoc } from '../articles/body.js';
@@ -122,9 +123,6 @@ export function toMediaItem(row: ImageRow): MediaItem {
   };
 }
 
-/** `%`, `_` and the escape character itself are literal in a search; `!` is the LIKE escape on both engines. */
-const likeEscape = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
-
 export class MediaService {
   constructor(private readonly o: MediaServiceOptions) {}
 
@@ -163,22 +161,12 @@ export class MediaService {
     return { items: rows.map(toMediaItem), page: current, pages, total };
   }
 
-  /**
-   * Recent images whose caption, credit or alt text contains `q`, for the editor's picker.
-   * Case is ignored for Latin letters on both engines, and for every alphabet on PostgreSQL.
-   */
+  /** Recent images whose caption, credit or alt text contains every word of `q` (any case), for the editor's picker. */
   async search(q: string, limit = 30): Promise<MediaItem[]> {
     let query = this.db.selectFrom('images').selectAll();
-    const words = q.trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
     for (const word of words) {
-      const pattern = `%${likeEscape(word)}%`;
-      query = query.where((eb) =>
-        eb.or(
-          (['caption', 'credit', 'alt'] as const).map(
-            (column) => sql<boolean>`(lower(${eb.ref(column)}) like ${pattern} escape '!' or ${eb.ref(column)} like ${pattern} escape '!')`,
-          ),
-        ),
-      );
+      query = query.where((eb) => eb.or((['caption', 'credit', 'alt'] as const).map((column) => containsText(eb.ref(column), word))));
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(Math.max(1, limit), 100)).execute();
     return rows.map(toMediaItem);

@@ -220,5 +220,7 @@ forEachDialect('taxonomy service', (dialect) => {
     expect((await taxonomy.searchTags(editor, { q: '%', page: 1 })).tags.map((t) => t.name)).toEqual(['порт_100%']);
     expect((await taxonomy.searchTags(editor, { page: 1 })).total).toBe(58);
     expect((await taxonomy.searchTags(editor, { q: 'Порт Актау', page: 1 })).tags[0]).toMatchObject({ articleCount: 1, lang: 'ru' });
+    await n.db.kysely.insertInto('tags').values({ lang: 'ru', slug: 'ferry', name: 'Каспийский паром' }).execute();
+    expect((await taxonomy.searchTags(editor, { q: 'КАСПИЙСКИЙ', page: 1 })).tags.map((t) => t.slug)).toEqual(['ferry']);
   });
 });

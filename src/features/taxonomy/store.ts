@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
+import { containsText } from '../../storage/like.js';
 import type { Lang } from '../../lib/i18n.js';
 
 type Db = Kysely<Database>;
@@ -159,23 +160,12 @@ export interface TagQuery {
   offset: number;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function tagFilter(db: Db, query: Pick<TagQuery, 'q' | 'lang'>, slugPart: string | null) {
   let q = db.selectFrom('tags');
   if (query.lang) q = q.where('tags.lang', '=', query.lang);
   const text = query.q?.trim();
   if (text) {
-    const byName = `%${escapeLike(text)}%`;
-    const bySlug = slugPart ? `%${escapeLike(slugPart)}%` : null;
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`tags.name like ${byName} escape '\\'`,
-        ...(bySlug ? [sql<boolean>`tags.slug like ${bySlug} escape '\\'`] : []),
-      ]),
-    );
+    q = q.where((eb) => eb.or([containsText(eb.ref('tags.name'), text), ...(slugPart ? [containsText(eb.ref('tags.slug'), slugPart)] : [])]));
   }
   return q;
 }
