@@ -54,6 +54,7 @@ forEachDialect('the "Translation of" picker', (dialect) => {
     expect(headlinesOf(await candidates(editor, `lang=en&q=${encodeURIComponent('TIMETABLE IS')}`))).toEqual(['Ferry timetable is back']);
     expect(headlinesOf(await candidates(editor, 'lang=en&q=notes'))).toEqual(['My ferry notes']);
     expect(headlinesOf(await candidates(editor, `lang=ru&q=${encodeURIComponent('паромы')}`))).toEqual(['Паромы вернулись']);
+    expect(headlinesOf(await candidates(editor, `lang=ru&q=${encodeURIComponent('ВЕРНУЛ')}`))).toEqual(['Паромы вернулись']);
     expect(headlinesOf(await candidates(editor, `lang=en&q=${encodeURIComponent('_')}`))).toEqual([]);
     const bad = await candidates(editor, 'lang=de');
     expect(bad.statusCode).toBe(400);

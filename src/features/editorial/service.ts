@@ -2,7 +2,7 @@
  * The newsroom's commands on articles, with the policy enforced here and not only in templates:
  * an author works on their own drafts and submits them; editors publish, schedule and withdraw.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
@@ -57,18 +57,6 @@ export interface TranslationCandidate {
 
 /** How many articles one look-up of the translation picker returns. */
 export const CANDIDATES_PAGE = 20;
-
-/**
- * Headline contains the text, ignoring case. PostgreSQL's lower() folds every alphabet; SQLite's folds only
- * Latin letters, so the text is also tried with a capital first letter: a Cyrillic word typed in lower case
- * then still finds the headline it starts, or a name.
- */
-function headlineContains(text: string) {
-  const escape = (t: string) => t.replace(/[\\%_]/g, (c) => `\\${c}`);
-  const lower = text.toLowerCase();
-  const capital = lower.charAt(0).toUpperCase() + lower.slice(1);
-  return sql<boolean>`(lower(headline) like ${`%${escape(lower)}%`} escape '\\' or headline like ${`%${escape(capital)}%`} escape '\\')`;
-}
 
 export class EditorialService {
   constructor(
@@ -277,7 +265,7 @@ export class EditorialService {
       .$if(actor.role === 'author', (q) => q.where((eb) => eb.or([eb('status', '=', 'published'), eb('created_by', '=', actor.id)])))
       .$if(query.exclude !== undefined, (q) => q.where('id', '!=', query.exclude!))
       .$if(query.before !== undefined, (q) => q.where('id', '<', query.before!))
-      .$if(Boolean(text), (q) => q.where(headlineContains(text!)))
+      .$if(Boolean(text), (q) => q.where((eb) => containsText(eb.ref('headline'), text!)))
       .orderBy('id', 'desc')
       .limit(CANDIDATES_PAGE + 1)
       .execute();
