@@ -9,6 +9,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { serve } from '../../src/main.js';
+import { createSqliteDb, type Db } from '../../src/storage/db.js';
+import { AccountService } from '../../src/features/accounts/service.js';
 
 export const E2E_ENABLED = process.env.DATELINE_E2E === '1';
 
@@ -69,4 +71,14 @@ export async function startServer(): Promise<TestServer> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens a test server's database with an account service, so a suite can create its staff, then closes it. */
+export async function createStaff(server: TestServer, create: (accounts: AccountService, db: Db) => Promise<void>): Promise<void> {
+  const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
+  try {
+    await create(new AccountService({ db: db.kysely, now: () => new Date(), origin: () => server.url, siteName: () => 'Dateline', siteLang: () => 'ru' }), db);
+  } finally {
+    await db.close();
+  }
 }

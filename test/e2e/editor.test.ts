@@ -10,9 +10,7 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
-import { createSqliteDb } from '../../src/storage/db.js';
-import { AccountService } from '../../src/features/accounts/service.js';
+import { createStaff, E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
 import { toLocal } from '../../src/lib/time.js';
 
 const PASSWORD = 'caspian-ferry-2024';
@@ -24,13 +22,12 @@ describe.skipIf(!E2E_ENABLED)('the newsroom in a real browser', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchChromium();
-    const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
-    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), origin: () => server.url, siteName: () => 'Dateline', siteLang: () => 'ru' });
-    const morozova = await db.kysely.selectFrom('authors').select('id').where('slug', '=', 'morozova').executeTakeFirstOrThrow();
-    await accounts.createUser({ email: 'e2e-editor@example.com', name: 'E2E Editor', role: 'editor', password: PASSWORD, authorId: morozova.id });
-    await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
-    await accounts.createUser({ email: 'e2e-desk@example.com', name: 'E2E Desk', role: 'editor', password: PASSWORD, authorId: morozova.id });
-    await db.close();
+    await createStaff(server, async (accounts, db) => {
+      const morozova = await db.kysely.selectFrom('authors').select('id').where('slug', '=', 'morozova').executeTakeFirstOrThrow();
+      await accounts.createUser({ email: 'e2e-editor@example.com', name: 'E2E Editor', role: 'editor', password: PASSWORD, authorId: morozova.id });
+      await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
+      await accounts.createUser({ email: 'e2e-desk@example.com', name: 'E2E Desk', role: 'editor', password: PASSWORD, authorId: morozova.id });
+    });
   }, 60_000);
 
   afterAll(async () => {

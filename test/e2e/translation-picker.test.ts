@@ -5,9 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
-import { createSqliteDb } from '../../src/storage/db.js';
-import { AccountService } from '../../src/features/accounts/service.js';
+import { createStaff, E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';
 
 const PASSWORD = 'caspian-ferry-2024';
 const ORIGINAL = 'More ferry sailings planned between Alat and the Kazakh coast';
@@ -19,10 +17,9 @@ describe.skipIf(!E2E_ENABLED)('the translation picker in a real browser', () => 
   beforeAll(async () => {
     server = await startServer();
     browser = await launchChromium();
-    const db = createSqliteDb(path.join(server.dataDir, 'e2e.db'));
-    const accounts = new AccountService({ db: db.kysely, now: () => new Date(), origin: () => server.url, siteName: () => 'Dateline', siteLang: () => 'ru' });
-    await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
-    await db.close();
+    await createStaff(server, async (accounts) => {
+      await accounts.createUser({ email: 'e2e-author@example.com', name: 'E2E Author', role: 'author', password: PASSWORD });
+    });
   }, 60_000);
 
   afterAll(async () => {
