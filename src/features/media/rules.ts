@@ -59,10 +59,14 @@ export function inputFormat(probe: ProbedImage): InputFormat | null {
   }
 }
 
-/** Why an upload is refused, as a sentence for the person who sent it; null when it is fine. */
-export function uploadProblem(size: number, probe: ProbedImage | null): string | null {
+/**
+ * Why an upload is refused, as a sentence for the person who sent it; null when it is fine. `overPixelLimit`:
+ * the probe itself refused the image for having more than MAX_PIXELS, so its size is not known.
+ */
+export function uploadProblem(size: number, probe: ProbedImage | null, overPixelLimit = false): string | null {
   if (size === 0) return 'The file is empty.';
   if (size > MAX_UPLOAD_BYTES) return `The file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_UPLOAD_BYTES)}.`;
+  if (overPixelLimit) return `The image has more than ${MAX_PIXELS / 1_000_000} megapixels; at most ${MAX_PIXELS / 1_000_000} are accepted. Make it smaller and try again.`;
   if (!probe || !inputFormat(probe)) {
     const seen = probe?.format ? ` (it is ${probe.format === 'heif' ? 'HEIC' : probe.format.toUpperCase()})` : '';
     return `The file is not a JPEG, PNG, WebP, GIF or AVIF image${seen}.`;
