@@ -18,6 +18,8 @@ import {
   uploadProblem,
   variantFile,
   variantWidths,
+  originalJpegOptions,
+  OPTIMISED_JPEG_MAX_PIXELS,
 } from './rules.js';
 
 describe('accepted input', () => {
@@ -149,5 +151,14 @@ describe('caption, credit and alt text', () => {
     });
     expect(normalizeImageText({ alt: 'x'.repeat(301) }).problems).toEqual(['alt: at most 300 characters']);
     expect(normalizeImageText({ caption: 'ё'.repeat(500) }).problems).toEqual([]);
+  });
+});
+
+describe('originalJpegOptions', () => {
+  it('keeps mozjpeg up to the optimised limit and streams a larger image in one pass', () => {
+    expect(originalJpegOptions(12_000_000)).toEqual({ quality: 85, mozjpeg: true });
+    expect(originalJpegOptions(OPTIMISED_JPEG_MAX_PIXELS)).toEqual({ quality: 85, mozjpeg: true });
+    expect(originalJpegOptions(OPTIMISED_JPEG_MAX_PIXELS + 1)).toEqual({ quality: 85, optimiseCoding: false });
+    expect(originalJpegOptions(50_000_000)).toEqual({ quality: 85, optimiseCoding: false });
   });
 });

@@ -16,7 +16,6 @@ import { bodyImageIds, type BodyDoc } from '../articles/body.js';
 import {
   inputFormat,
   isAnimated,
-  JPEG_QUALITY,
   MAX_ANIMATION_PIXELS,
   MAX_PIXELS,
   mediaFolder,
@@ -24,6 +23,7 @@ import {
   normalizeImageText,
   originalFile,
   originalFormat,
+  originalJpegOptions,
   parseVariants,
   srcsetOf,
   thumbnailOf,
@@ -342,7 +342,7 @@ async function encodeStill(sharp: Sharp, buffer: Buffer, probe: Metadata): Promi
   const original =
     ext === 'png'
       ? await decode().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true })
-      : await decode().removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      : await decode().removeAlpha().jpeg(originalJpegOptions(probe.width! * probe.height!)).toBuffer({ resolveWithObject: true });
   // One decode for every variant: the largest one, kept as raw pixels and scaled down from there.
   const widths = variantWidths(original.info.width);
   const scaled = decode().resize({ width: widths[widths.length - 1], withoutEnlargement: true }).toColourspace('srgb');
