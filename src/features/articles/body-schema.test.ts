@@ -26,6 +26,8 @@ describe('article body schema', () => {
     // The schema drops the javascript: link, and the renderer refuses one stored before it did.
     const stored: BodyDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b', marks: [{ type: 'link', attrs: { href: 'javascript:x' } }] }] }] };
     expect(renderBody(stored, new Map())).toBe('<p>b</p>');
+    const numeric = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b', marks: [{ type: 'link', attrs: { href: 42 } }] }] }] } as unknown as BodyDoc;
+    expect(renderBody(numeric, new Map())).toBe('<p>b</p>');
   });
 
   it('refuses what is not a document', () => {

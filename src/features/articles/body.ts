@@ -98,7 +98,7 @@ function renderText(node: TextNode): string {
     if (mark.type === 'bold') html = `<strong>${html}</strong>`;
     else if (mark.type === 'italic') html = `<em>${html}</em>`;
     else if (mark.type === 'link') {
-      const href = mark.attrs?.href ? safeHref(mark.attrs.href) : null;
+      const href = typeof mark.attrs?.href === 'string' ? safeHref(mark.attrs.href) : null;
       if (href) html = `<a href="${escapeHtml(href)}" rel="noopener nofollow">${html}</a>`;
     }
   }
