@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { htmlProblems } from '../helpers/html.js';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/db.js';
 import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
 import { csrfFrom, postForm, staffSession, type StaffSession } from '../helpers/admin.js';
@@ -213,6 +213,52 @@ forEachDialect('media library', (dialect) => {
     expect(form.statusCode).toBe(413);
     expect(form.body).toContain('Файл больше 15 МБ');
     expect(filesOnDisk()).toEqual([]);
+  });
+
+  describe('a malformed multipart body answers 400 with a readable message', () => {
+    const boundary = 'dateline-malformed';
+    const disposition = 'Content-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg';
+    const malformed = {
+      api: 'The request could not be understood. The upload could not be read: the multipart/form-data body is cut off or malformed. Send the file again.',
+      form: 'Загрузка пришла оборванной или повреждённой, и её не удалось прочитать. Выберите файл и отправьте его ещё раз.',
+    };
+    // A part the parser reads but cannot name (no headers) is skipped, so the upload simply has no file.
+    const noFile = { api: 'Attach the image in a “file” field.', form: 'Выберите файл изображения для загрузки.' };
+    const cases: Array<{ name: string; body: string; contentType?: string; api?: string; form?: string }> = [
+      { name: 'a closing boundary cut short', body: `--${boundary}\r\n${disposition}\r\n\r\nabc\r\n--${boundary.slice(0, 6)}` },
+      { name: 'no closing boundary', body: `--${boundary}\r\n${disposition}\r\n\r\nabcdef` },
+      { name: 'a body cut off inside the part headers', body: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filen` },
+      { name: 'a part without headers, cut off', body: `--${boundary}\r\n\r\nabcdef` },
+      { name: 'a part without headers', body: `--${boundary}\r\n\r\nabc\r\n--${boundary}--\r\n`, ...noFile },
+      { name: 'a body that uses another boundary', body: `--other\r\n${disposition}\r\n\r\nabc\r\n--other--\r\n` },
+      { name: 'a body of the token alone, cut off', body: '', api: noFile.api },
+      { name: 'a content type without a boundary', body: `--${boundary}\r\n${disposition}\r\n\r\nabc\r\n--${boundary}--\r\n`, contentType: 'multipart/form-data' },
+      { name: 'an empty boundary', body: 'abc', contentType: 'multipart/form-data; boundary=' },
+    ];
+    const send = (s: StaffSession, url: string, prefix: string, c: (typeof cases)[number], headers: Record<string, string> = {}) =>
+      n.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...s.headers, ...headers, 'content-type': c.contentType ?? `multipart/form-data; boundary=${boundary}` },
+        payload: prefix + c.body,
+      });
+
+    it.each(cases)('$name, to the API and to the form', async (c) => {
+      const s = await staffSession(n, 'editor');
+      const api = await send(s, '/admin/api/media', '', c, { 'x-csrf-token': s.csrf });
+      expect(api.statusCode, api.body).toBe(400);
+      expect(api.headers['content-type']).toMatch(/^application\/json/);
+      expect(api.json().error.message).toBe(c.api ?? malformed.api);
+
+      // The form sends its token first, as a browser does; the rest of the body is broken.
+      const token = `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${s.csrf}\r\n`;
+      const form = await send(s, '/admin/media/upload', token, c);
+      expect(form.statusCode, form.body).toBe(400);
+      expect(form.headers['content-type']).toMatch(/^text\/html/);
+      expect(form.body).toContain(c.form ?? malformed.form);
+      expect(await htmlProblems(form.body)).toEqual([]);
+      expect(filesOnDisk()).toEqual([]);
+    });
   });
 
   it('lets an author upload through the form but not delete', async () => {

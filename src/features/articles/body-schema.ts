@@ -2,7 +2,7 @@
  * What the editor may send as an article body: a ProseMirror document of known nodes, marks and attributes.
  * Anything else is dropped, so stored bodies are always renderable and never carry markup of their own.
  */
-import type { BlockNode, BodyDoc, TextNode } from './body.js';
+import { safeHref, type BlockNode, type BodyDoc, type TextNode } from './body.js';
 
 const MAX_DEPTH = 12;
 const MAX_NODES = 20_000;
@@ -27,7 +27,9 @@ export function normalizeBody(input: unknown): BodyDoc {
         ? node.marks.flatMap((m): NonNullable<TextNode['marks']> => {
             if (!isObject(m) || typeof m.type !== 'string' || !MARKS.has(m.type)) return [];
             if (m.type === 'link') {
-              const href = isObject(m.attrs) ? str(m.attrs.href, 2000) : undefined;
+              // Stored as the browser will follow it; a target that is not a safe link loses its mark.
+              const raw = isObject(m.attrs) ? str(m.attrs.href, 2000) : undefined;
+              const href = raw ? safeHref(raw) : null;
               return href ? [{ type: 'link', attrs: { href } }] : [];
             }
             return [{ type: m.type as 'bold' | 'italic' }];

@@ -1,6 +1,6 @@
 /**
  * Article bodies are stored as ProseMirror (Tiptap) JSON and rendered to HTML on the server.
- * Rendering is pure: unknown nodes are dropped, text is escaped, links are limited to safe schemes.
+ * Rendering is pure: unknown nodes are dropped, text is escaped, links are limited to safe schemes (safeHref).
  */
 import { escapeHtml } from '../../lib/html.js';
 import { SIZES } from '../media/rules.js';
@@ -33,7 +33,32 @@ export interface BodyImage {
   alt?: string;
 }
 
-const SAFE_HREF = /^(https?:\/\/|mailto:|\/)/i;
+/** Only parsed against, to tell a link within the site from one that leaves it; never written out. */
+const SITE_BASE = new URL('https://site.invalid/');
+
+/**
+ * The target of a link mark as a browser will follow it, or null when it is not a link we allow: http(s) and
+ * mailto, or an address on this site starting with `/`. The check runs on what the browser sees, not on the
+ * raw text: browsers drop tabs and line breaks anywhere in an address and spaces and control characters around
+ * it, read `\` as `/`, and take `//host`, `/\host`, `\/host` or `///host` as another site. A protocol-relative
+ * target becomes an absolute `https:` link rather than being refused: the author meant a link to that site, and
+ * written out it no longer looks local to an editor reading the body (nor follows the page's scheme to `http:`).
+ */
+export function safeHref(raw: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const seen = raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  let url: URL;
+  try {
+    url = /^[/\\]/.test(seen) ? new URL(seen, SITE_BASE) : new URL(seen);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'mailto:') return url.href;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.origin !== SITE_BASE.origin) return url.href;
+  // `/.//host` is a path on this site, but written out as `//host` it would be another site.
+  return `${url.pathname.replace(/^\/+/, '/')}${url.search}${url.hash}`;
+}
 
 export interface Embed {
   provider: 'youtube' | 'telegram';
@@ -72,8 +97,9 @@ function renderText(node: TextNode): string {
   for (const mark of node.marks ?? []) {
     if (mark.type === 'bold') html = `<strong>${html}</strong>`;
     else if (mark.type === 'italic') html = `<em>${html}</em>`;
-    else if (mark.type === 'link' && mark.attrs?.href && SAFE_HREF.test(mark.attrs.href)) {
-      html = `<a href="${escapeHtml(mark.attrs.href)}" rel="noopener nofollow">${html}</a>`;
+    else if (mark.type === 'link') {
+      const href = typeof mark.attrs?.href === 'string' ? safeHref(mark.attrs.href) : null;
+      if (href) html = `<a href="${escapeHtml(href)}" rel="noopener nofollow">${html}</a>`;
     }
   }
   return html;

@@ -27,6 +27,13 @@ const OK_KEYS: readonly Ok[] = ['uploaded', 'saved', 'deleted'];
 const TOO_LARGE = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 const isTooLarge = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && TOO_LARGE.has((error as { code: string }).code);
 
+/** A body the multipart parser could not read: cut off, without its closing boundary, no boundary at all, and the like. */
+class MalformedUpload extends Error {
+  constructor(cause: unknown) {
+    super('The upload could not be read: the multipart/form-data body is cut off or malformed. Send the file again.', { cause });
+  }
+}
+
 interface Upload {
   fields: Record<string, string>;
   file: { buffer: Buffer; filename: string } | null;
@@ -206,17 +213,23 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (typeof request.headers['x-csrf-token'] === 'string') verify();
     const fields: Record<string, string> = {};
     let file: Upload['file'] = null;
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');
-        if (part.fieldname === '_csrf') {
-          if (!verified) verify(value);
-        } else if (!(part.fieldname in fields)) fields[part.fieldname] = value;
-        continue;
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'field') {
+          const value = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+          if (part.fieldname === '_csrf') {
+            if (!verified) verify(value);
+          } else if (!(part.fieldname in fields)) fields[part.fieldname] = value;
+          continue;
+        }
+        if (!verified) verify();
+        const buffer = await part.toBuffer();
+        if (part.fieldname === 'file' && !file) file = { buffer, filename: part.filename };
       }
-      if (!verified) verify();
-      const buffer = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) file = { buffer, filename: part.filename };
+    } catch (error) {
+      // Whatever else the parser or the body stream throws is the client's body: a 400, not a fault of ours.
+      if (error instanceof DomainError || isTooLarge(error)) throw error;
+      throw new MalformedUpload(error);
     }
     if (!verified) verify();
     return { fields, file };
@@ -249,6 +262,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
       return reply.redirect(back(1, 'uploaded'), 303);
     } catch (error) {
       if (isTooLarge(error)) return mediaPage(request, reply, { status: 413, error: t.tooLarge });
+      if (error instanceof MalformedUpload) return mediaPage(request, reply, { status: 400, error: t.malformed });
       if (!(error instanceof DomainError) || error.code === 'CSRF' || error.code === 'BAD_ORIGIN') throw error;
       return mediaPage(request, reply, { status: ERROR_CATALOGUE[error.code].status, error: errorMessage(error) });
     }
@@ -293,6 +307,9 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     try {
       upload = await readUpload(request);
     } catch (error) {
+      if (error instanceof MalformedUpload) {
+        return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: `${ERROR_CATALOGUE.BAD_REQUEST.message} ${error.message}` } });
+      }
       if (!isTooLarge(error)) throw error;
       const { message } = ERROR_CATALOGUE.PAYLOAD_TOO_LARGE;
       return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: `${message} The file is larger than the 15 MB limit.` } });

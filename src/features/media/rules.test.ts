@@ -18,6 +18,8 @@ import {
   uploadProblem,
   variantFile,
   variantWidths,
+  originalJpegOptions,
+  OPTIMISED_JPEG_MAX_PIXELS,
 } from './rules.js';
 
 describe('accepted input', () => {
@@ -39,6 +41,8 @@ describe('accepted input', () => {
     expect(uploadProblem(100, { format: 'heif', compression: 'hevc' })).toContain('(it is HEIC)');
     expect(uploadProblem(100, { format: 'png', width: 12_001, height: 10 })).toBe('The image is 12001×10 px; a side may be at most 12000 px.');
     expect(uploadProblem(100, { format: 'png', width: 10_000, height: 6_000 })).toBe('The image is 10000×6000 px; at most 50 megapixels are accepted.');
+    expect(uploadProblem(100, null, true)).toBe('The image has more than 50 megapixels; at most 50 are accepted. Make it smaller and try again.');
+    expect(uploadProblem(0, null, true)).toBe('The file is empty.');
     expect(uploadProblem(100, { format: 'png', width: 0, height: 10 })).toBe('The image has no size.');
     expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 300 })).toBeNull();
     expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 301 })).toBe('The animation has 301 frames; at most 300 are accepted.');
@@ -147,5 +151,14 @@ describe('caption, credit and alt text', () => {
     });
     expect(normalizeImageText({ alt: 'x'.repeat(301) }).problems).toEqual(['alt: at most 300 characters']);
     expect(normalizeImageText({ caption: 'ё'.repeat(500) }).problems).toEqual([]);
+  });
+});
+
+describe('originalJpegOptions', () => {
+  it('keeps mozjpeg up to the optimised limit and streams a larger image in one pass', () => {
+    expect(originalJpegOptions(12_000_000)).toEqual({ quality: 85, mozjpeg: true });
+    expect(originalJpegOptions(OPTIMISED_JPEG_MAX_PIXELS)).toEqual({ quality: 85, mozjpeg: true });
+    expect(originalJpegOptions(OPTIMISED_JPEG_MAX_PIXELS + 1)).toEqual({ quality: 85, optimiseCoding: false });
+    expect(originalJpegOptions(50_000_000)).toEqual({ quality: 85, optimiseCoding: false });
   });
 });

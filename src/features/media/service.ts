@@ -11,12 +11,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImagesTable } from '../../storage/schema.js';
 import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
+import { TaskQueue } from '../../lib/task-queue.js';
 import { can, type Actor } from '../accounts/policy.js';
 import { bodyImageIds, type BodyDoc } from '../articles/body.js';
 import {
   inputFormat,
   isAnimated,
-  JPEG_QUALITY,
   MAX_ANIMATION_PIXELS,
   MAX_PIXELS,
   mediaFolder,
@@ -24,6 +24,7 @@ import {
   normalizeImageText,
   originalFile,
   originalFormat,
+  originalJpegOptions,
   parseVariants,
   srcsetOf,
   thumbnailOf,
@@ -102,6 +103,26 @@ export const PAGE_SIZE = 48;
 
 const invalid = (message: string) => new DomainError('IMAGE_INVALID', message);
 
+/**
+ * How many uploads sharp decodes at once in this process. A 50-megapixel image is 150 MB of pixels once
+ * decoded, and libvips holds more while it turns and re-encodes it; further uploads wait their turn.
+ */
+export const MAX_CONCURRENT_DECODES = 2;
+const decodes = new TaskQueue(MAX_CONCURRENT_DECODES);
+
+let sharpModule: Promise<Sharp> | undefined;
+/** sharp and libvips are loaded on the first upload, not at start-up: readers never need them. */
+function loadSharp(): Promise<Sharp> {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    // Every upload is decoded once: libvips's operation cache would only keep its pixels in memory longer.
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpModule;
+}
+
+const isPixelLimit = (error: unknown) => error instanceof Error && /pixel limit/i.test(error.message);
+
 export function toMediaItem(row: ImageRow): MediaItem {
   const variants = parseVariants(row.variants);
   const thumb = thumbnailOf(variants);
@@ -176,25 +197,26 @@ export class MediaService {
     if (!can(actor, 'media.upload')) throw new DomainError('FORBIDDEN', 'Your role does not allow uploading images.');
     const text = this.textOrThrow({ caption: input.caption ?? '', credit: input.credit ?? '', alt: input.alt ?? '' });
     const { buffer } = input;
-    // sharp and libvips are loaded on the first upload, not at start-up: readers never need them.
-    const { default: sharp } = await import('sharp');
+    const sharp = await loadSharp();
 
     let probe: Metadata | null = null;
+    let overPixelLimit = false;
     if (buffer.length > 0) {
       try {
-        probe = await sharp(buffer, { limitInputPixels: false }).metadata();
-      } catch {
-        probe = null;
+        // The pixel limit holds at the probe too: libvips refuses from the header alone, before any pixel is read.
+        probe = await sharp(buffer, { limitInputPixels: MAX_PIXELS }).metadata();
+      } catch (error) {
+        overPixelLimit = isPixelLimit(error);
       }
     }
-    const problem = uploadProblem(buffer.length, probe);
+    const problem = uploadProblem(buffer.length, probe, overPixelLimit);
     if (problem) throw invalid(problem);
     const format = inputFormat(probe!)!;
 
     // Decoding can still fail past the header (a truncated or corrupt file): say so plainly.
     let encoded: Encoded;
     try {
-      encoded = isAnimated(probe!) ? await encodeAnimated(sharp, buffer, probe!) : await encodeStill(sharp, buffer, probe!);
+      encoded = await decodes.run(() => (isAnimated(probe!) ? encodeAnimated(sharp, buffer, probe!) : encodeStill(sharp, buffer, probe!)));
     } catch (error) {
       if (error instanceof DomainError) throw error;
       throw invalid(`The ${format.toUpperCase()} image is damaged or incomplete and cannot be decoded.`);
@@ -308,7 +330,7 @@ async function encodeStill(sharp: Sharp, buffer: Buffer, probe: Metadata): Promi
   const original =
     ext === 'png'
       ? await decode().png({ compressionLevel: 9, adaptiveFiltering: true }).toBuffer({ resolveWithObject: true })
-      : await decode().removeAlpha().jpeg({ quality: JPEG_QUALITY, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      : await decode().removeAlpha().jpeg(originalJpegOptions(probe.width! * probe.height!)).toBuffer({ resolveWithObject: true });
   // One decode for every variant: the largest one, kept as raw pixels and scaled down from there.
   const widths = variantWidths(original.info.width);
   const scaled = decode().resize({ width: widths[widths.length - 1], withoutEnlargement: true }).toColourspace('srgb');

@@ -26,6 +26,7 @@ const en = {
   pagination: 'Pages of the media library',
   tooLarge: 'The file is larger than 15 MB. Make it smaller and try again.',
   noFile: 'Choose an image file to upload.',
+  malformed: 'The upload arrived cut off or damaged and could not be read. Choose the file and send it again.',
   imageLabel: (id: number) => `Image ${id}`,
 };
 export type MediaText = typeof en;
@@ -57,6 +58,7 @@ const ru: MediaText = {
   pagination: 'Страницы медиатеки',
   tooLarge: 'Файл больше 15 МБ. Уменьшите его и попробуйте снова.',
   noFile: 'Выберите файл изображения для загрузки.',
+  malformed: 'Загрузка пришла оборванной или повреждённой, и её не удалось прочитать. Выберите файл и отправьте его ещё раз.',
   imageLabel: (id: number) => `Изображение ${id}`,
 };
 
