@@ -4,7 +4,6 @@
  * restored; a renamed slug redirects. Edits of a live article stay off the site until "Обновить на сайте",
  * every workflow button acts on what is on screen, and nothing is lost or withdrawn without asking.
  */
-import path from 'node:path';
 import sharp from 'sharp';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,6 @@
  * The "Translation of" picker in a real browser: an author types part of an English headline, picks the
  * suggestion, saves, and the editor shows the link with the original's headline.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createStaff, E2E_ENABLED, launchChromium, newReader, startServer, type TestServer } from './browser.js';

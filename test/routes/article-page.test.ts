@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { forEachDialect } from '../helpers/db.js';
 import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
 

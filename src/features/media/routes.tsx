@@ -9,10 +9,9 @@ import { DomainError } from '../../lib/errors.js';
 import { formatDayTime } from '../../lib/time.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
-import { adminContext, field, formBody, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
+import { adminContext, field, formBody, requireApiStaff, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
-import { can, type Action } from '../accounts/policy.js';
-import type { SessionUser } from '../accounts/service.js';
+import { can } from '../accounts/policy.js';
 import { ACCEPT_ATTRIBUTE, scaledHeight, SIZES, TEXT_LIMITS, thumbnailOf } from './rules.js';
 
 /** The multipart parser's file size limit (app.ts registers it with this). */
@@ -236,14 +235,6 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
   }
 
   /** The signed-in staff member for a JSON endpoint; JSON errors instead of the sign-in redirect pages use. */
-  function apiUser(request: FastifyRequest, action: Action): SessionUser {
-    const user = request.user;
-    if (!user || user.role === 'reader' || user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Please sign in first.');
-    if (deps.settings.get().staffTotpRequired && !user.totpEnabled) throw new DomainError('FORBIDDEN', 'Set up two-factor authentication first.');
-    if (!can(user, action)) throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
-    return user;
-  }
-
   app.get('/admin/media/', async (request, reply) => {
     if (!requireStaff(deps, request, reply, 'media.upload')) return reply;
     const query = request.query as { page?: string; ok?: string };
@@ -302,7 +293,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
   });
 
   app.post('/admin/api/media', async (request, reply) => {
-    const user = apiUser(request, 'media.upload');
+    const user = requireApiStaff(deps, request, 'media.upload');
     let upload: Upload;
     try {
       upload = await readUpload(request);
@@ -321,7 +312,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
   });
 
   app.get('/admin/api/media', async (request, reply) => {
-    apiUser(request, 'media.upload');
+    requireApiStaff(deps, request, 'media.upload');
     const query = request.query as { q?: string; limit?: string };
     const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);
     const items = await media.search(typeof query.q === 'string' ? query.q.slice(0, 200) : '', limit);
