@@ -234,7 +234,6 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return { fields, file };
   }
 
-  /** The signed-in staff member for a JSON endpoint; JSON errors instead of the sign-in redirect pages use. */
   app.get('/admin/media/', async (request, reply) => {
     if (!requireStaff(deps, request, reply, 'media.upload')) return reply;
     const query = request.query as { page?: string; ok?: string };
