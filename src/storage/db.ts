@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Config } from '../config/index.js';
 import type { Database } from './schema.js';
 import type { Notifier } from '../lib/event-relay.js';
 import { createPgNotifier } from './pg-notifier.js';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.js';
 import { createSqliteNotifier } from './sqlite-notifier.js';
 import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 
@@ -56,7 +57,7 @@ export async function createPostgresDb(options: PostgresOptions): Promise<Db> {
   });
   // Without a listener, an idle connection that breaks would throw an unhandled 'error' and end the process.
   pool.on('error', (error) => options.onConnectionError?.(error));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   const notifier = createPgNotifier({
     pool,
     // Databases under test share one cluster, each in its own schema; so do their channels.

@@ -68,6 +68,20 @@ describe.skipIf(!PG_URL)('two nodes migrating one fresh PostgreSQL schema at onc
   });
 });
 
+describe.skipIf(!PG_URL)('migrating one schema while other schemas of the cluster are dropped', () => {
+  it('looks only at its own schema, so tables vanishing elsewhere do not stop it', async () => {
+    for (let round = 0; round < 3; round++) {
+      const others = await Promise.all(Array.from({ length: 3 }, () => createTestDb('postgres')));
+      const fresh = await Promise.all(Array.from({ length: 3 }, () => createTestDb('postgres', { migrated: false })));
+      const results = await Promise.allSettled([...fresh.map((db) => migrate(db)), ...others.map((db) => db.dispose())]);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const tables = await fresh[0]!.kysely.introspection.getTables();
+      expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([fresh[0]!.schema]));
+      await Promise.all(fresh.map((db) => db.dispose()));
+    }
+  });
+});
+
 forEachDialect('a database kept by the earlier migrator', (dialect) => {
   let db: TestDb;
   afterEach(() => db.dispose());
