@@ -13,40 +13,43 @@ export type Change = 'all' | { tags: ReadonlySet<string>; instants: readonly num
 const NOTHING: Change = { tags: new Set(), instants: [] };
 
 export class Dependencies {
-  readonly tags = new Set<string>();
+  private tags: Set<string> | null = null;
   /** Closed spans of publication instants, flat: from, to, from, to… */
-  readonly spans: number[] = [];
+  private spans: number[] | null = null;
+  /** Dependencies shared with other entries (the navigation, a calendar, an article's read model), not copied. */
+  private parts: Dependencies[] | null = null;
 
   tag(tag: string): this {
-    this.tags.add(tag);
+    (this.tags ??= new Set()).add(tag);
     return this;
   }
 
   /** Instants as stored (ISO strings); null is open-ended: no article before (or after) the span. */
   span(from: string | null, to: string | null): this {
-    this.spans.push(from === null ? -Infinity : Date.parse(from), to === null ? Infinity : Date.parse(to));
+    (this.spans ??= []).push(from === null ? -Infinity : Date.parse(from), to === null ? Infinity : Date.parse(to));
     return this;
   }
 
   /** Articles shown, as a card, a link or the page itself. */
   articles(shown: ReadonlyArray<{ id: number }>): this {
-    for (const a of shown) this.tags.add(`article:${a.id}`);
+    for (const a of shown) this.tag(`article:${a.id}`);
     return this;
   }
 
   add(other: Dependencies): this {
-    for (const t of other.tags) this.tags.add(t);
-    this.spans.push(...other.spans);
+    (this.parts ??= []).push(other);
     return this;
   }
 
   affectedBy(change: Change): boolean {
     if (change === 'all') return true;
-    for (const t of change.tags) if (this.tags.has(t)) return true;
-    for (const at of change.instants) {
-      for (let i = 0; i < this.spans.length; i += 2) if (this.spans[i]! <= at && at <= this.spans[i + 1]!) return true;
+    if (this.tags) for (const t of change.tags) if (this.tags.has(t)) return true;
+    if (this.spans) {
+      for (const at of change.instants) {
+        for (let i = 0; i < this.spans.length; i += 2) if (this.spans[i]! <= at && at <= this.spans[i + 1]!) return true;
+      }
     }
-    return false;
+    return this.parts !== null && this.parts.some((part) => part.affectedBy(change));
   }
 }
 

@@ -111,19 +111,27 @@ export async function articlePageModel(db: Site['deps']['db'], id: number): Prom
   return { article, related, previous: around.previous, next: around.next, translations };
 }
 
+/** Worked out once per read model, which the memo keeps: a page served from it only points to them. */
+const modelDependencies = new WeakMap<ArticlePageModel, Dependencies>();
+
 /**
  * What an article page shows besides its chrome: the article with its rubrics, tags and authors, the related cards,
  * and its neighbours, which change when an article is published between them (translations drop it by its id).
  */
 export function articleDependencies(model: ArticlePageModel): Dependencies {
+  let deps = modelDependencies.get(model);
+  if (deps) return deps;
   const { article, related, previous, next } = model;
-  const deps = new Dependencies().articles([article, ...related]);
+  deps = new Dependencies().articles([article, ...related]);
   for (const r of article.rubrics) deps.tag(`rubric:${r.id}`);
   for (const t of article.tags) deps.tag(`tag:${t.id}`);
   for (const a of article.authors) deps.tag(`author:${a.id}`);
   for (const n of [previous, next]) if (n) deps.tag(`article:${n.id}`);
-  return deps.span(previous?.publishedAt ?? null, next?.publishedAt ?? null);
+  deps.span(previous?.publishedAt ?? null, next?.publishedAt ?? null);
+  modelDependencies.set(model, deps);
+  return deps;
 }
+
 
 /** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
 export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, model: ArticlePageModel): Promise<FastifyReply> {
