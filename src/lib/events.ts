@@ -2,6 +2,7 @@
 import { z } from 'zod';
 
 const id = z.number().int().positive();
+// The bound keeps any event well within PostgreSQL's 8000-byte NOTIFY payload (an article has at most 20 tags).
 const ids = z.array(id).max(500);
 
 /**
