@@ -132,7 +132,6 @@ export function articleDependencies(model: ArticlePageModel): Dependencies {
   return deps;
 }
 
-
 /** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
 export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, model: ArticlePageModel): Promise<FastifyReply> {
   const { article, translations } = model;

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
-import type { ArticleFootprint, EventBus } from '../../lib/events.js';
+import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
 import { can, canSee, type Actor } from '../accounts/policy.js';
 import { slugify } from '../../lib/slug.js';
@@ -527,8 +527,7 @@ export class ArticleService {
       if (Number(result.numUpdatedRows) === 1) {
         published.push(id);
         // A scheduled article was on no page before.
-        const after: ArticleFootprint = await footprintOf(this.db, id);
-        this.events.emit({ type: 'article.published', articleId: id, before: null, after });
+        this.events.emit({ type: 'article.published', articleId: id, before: null, after: await footprintOf(this.db, id) });
       }
     }
     return published;

@@ -1,6 +1,7 @@
 /**
  * Rubric and tag commands: policy → rule → persist in one transaction → `taxonomy.changed` naming the rubrics
- * and tags changed, which drops their pages, the pages that show them and (for a rubric) the rubric navigation. A renamed address keeps answering with a 301.
+ * and tags changed, which drops their pages, the pages that show them and (for a rubric) the rubric navigation.
+ * A renamed address keeps answering with a 301.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
