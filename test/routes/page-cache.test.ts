@@ -264,6 +264,18 @@ forEachDialect('page cache forgets only what changed', (dialect) => {
     expect(await hit('/news/vybory')).toBe(true);
   });
 
+  it('drops the home page and the lists when a scheduled article goes live, and keeps an unrelated article', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty' });
+    const id = await n.services.articles.createDraft({ lang: 'ru', headline: 'По расписанию', lead: '', body: { type: 'doc', content: [paragraph('Текст.')] }, rubricIds: [n.ids.rubric] });
+    await n.services.articles.schedule(id, new Date('2024-04-11T08:00:00Z'));
+    await warm('/', '/rubric/economy/', '/news/vybory');
+    n.clock.now = new Date('2024-04-11T08:00:01Z');
+    expect(await n.services.articles.publishDue()).toEqual([id]);
+    for (const path of ['/', '/rubric/economy/']) expect(await (await get(path)).text(), path).toContain('По расписанию');
+    expect(await hit('/news/vybory')).toBe(true);
+  });
+
   it('drops the pages whose calendar gains a link to the month of a new article', async () => {
     await publishArticle(n, '2024-01-10T07:00:00Z', { slug: 'vybory', rubricIds: [politics], authors: [{ authorId: boris }] });
     await warm('/news/vybory');
