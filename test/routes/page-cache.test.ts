@@ -276,6 +276,14 @@ forEachDialect('page cache forgets only what changed', (dialect) => {
     expect(await hit('/news/vybory')).toBe(true);
   });
 
+  it('drops an article page whose next neighbour becomes an article published between them', async () => {
+    await unrelated();
+    await warm('/news/vybory');
+    expect(await (await get('/news/vybory')).text()).toContain('Дебаты');
+    await publishArticle(n, '2024-01-20T07:00:00Z', { slug: 'mezhdu', headline: 'Между ними' });
+    expect(await (await get('/news/vybory')).text()).toContain('Между ними');
+  });
+
   it('drops the pages whose calendar gains a link to the month of a new article', async () => {
     await publishArticle(n, '2024-01-10T07:00:00Z', { slug: 'vybory', rubricIds: [politics], authors: [{ authorId: boris }] });
     await warm('/news/vybory');
