@@ -57,6 +57,9 @@ function node(hub: Hub, beforeRemote?: (e: DomainEvent) => Promise<void>) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+const footprint = { slug: 'paromy', publishedAt: '2024-04-11T07:00:00.000Z', rubricIds: [1], tagIds: [2, 3], authorIds: [4], translationIds: [] };
+const published: DomainEvent = { type: 'article.published', articleId: 7, before: null, after: footprint };
+
 
 describe('EventRelay', () => {
   it('brings a local event to the other nodes once, and not back to its own node', async () => {
@@ -65,7 +68,7 @@ describe('EventRelay', () => {
     const b = node(hub);
     await a.relay.start();
     await b.relay.start();
-    a.events.emit({ type: 'article.published', articleId: 7 });
+    a.events.emit(published);
     await settle();
     expect(a.seen).toEqual([['article.published', 'local']]);
     expect(b.seen).toEqual([['article.published', 'remote']]);
@@ -84,7 +87,7 @@ describe('EventRelay', () => {
     await a.relay.start();
     await b.relay.start();
     a.events.emit({ type: 'settings.changed' });
-    a.events.emit({ type: 'taxonomy.changed' });
+    a.events.emit({ type: 'taxonomy.changed', rubricIds: [], tagIds: [4] });
     await waitFor('both events', () => order.length === 4);
     expect(order).toEqual(['reload settings.changed', 'emit settings.changed', 'reload taxonomy.changed', 'emit taxonomy.changed']);
   });
@@ -124,7 +127,7 @@ describe('EventRelay', () => {
     expect(b.live).toEqual([true]);
     expect(b.seen).toEqual([]);
     b.notifier.drop();
-    a.events.emit({ type: 'article.updated', articleId: 1 });
+    a.events.emit({ type: 'article.updated', articleId: 1, before: null, after: null });
     await settle();
     b.notifier.restore();
     await settle();
@@ -161,7 +164,7 @@ describe('EventRelay', () => {
     await a.relay.start();
     await b.relay.start();
     hub.failNextPublishes = 3;
-    a.events.emit({ type: 'taxonomy.changed' });
+    a.events.emit({ type: 'taxonomy.changed', rubricIds: [], tagIds: [4] });
     a.events.emit({ type: 'author.changed', authorId: 2 });
     await waitFor('both events to arrive', () => b.seen.length === 2);
     expect(b.seen).toEqual([
@@ -188,7 +191,7 @@ describe('EventRelay', () => {
     await b.relay.start();
     const other = hub.notifier();
     await other.publish('not json');
-    await other.publish(JSON.stringify({ node: 'x', event: { type: 'article.published', articleId: -1 } }));
+    await other.publish(JSON.stringify({ node: 'x', event: { ...published, articleId: -1 } }));
     await other.publish(JSON.stringify({ node: 'x', event: { type: 'drop.tables' } }));
     await settle();
     expect(b.seen).toEqual([]);
@@ -203,5 +206,11 @@ describe('parseMessage', () => {
     expect(parseMessage('[]', 'me')).toBeNull();
     expect(parseMessage('null', 'me')).toBeNull();
     expect(parseMessage(JSON.stringify({ event: { type: 'settings.changed' } }), 'me')).toBeNull();
+  });
+
+  it('carries what an article event changed, and refuses one that does not say', () => {
+    expect(parseMessage(JSON.stringify({ node: 'you', event: published }), 'me')).toEqual(published);
+    expect(parseMessage(JSON.stringify({ node: 'you', event: { type: 'article.published', articleId: 7 } }), 'me')).toBeNull();
+    expect(parseMessage(JSON.stringify({ node: 'you', event: { ...published, after: { ...footprint, tagIds: ['x'] } } }), 'me')).toBeNull();
   });
 });

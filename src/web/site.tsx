@@ -9,6 +9,7 @@ import { LANGS, translator, type Lang } from '../lib/i18n.js';
 import type { EventBus } from '../lib/events.js';
 import type { SiteAddress } from '../lib/site-address.js';
 import { EventMemo } from '../lib/memo.js';
+import { Dependencies } from '../lib/dependencies.js';
 import type { Database } from '../storage/schema.js';
 import type { SettingsService } from '../features/settings/service.js';
 import type { ArchiveService } from '../features/archive/service.js';
@@ -30,24 +31,30 @@ export interface SiteDeps {
   now: () => Date;
 }
 
+const NAV = new Dependencies().tag('nav');
+
 export class Site {
   private readonly nav: EventMemo<RubricRef[]>;
 
   constructor(readonly deps: SiteDeps) {
-    this.nav = new EventMemo(deps.events, 10);
+    this.nav = new EventMemo(deps.events, () => NAV, 10);
   }
 
   private rubricsNav(lang: Lang): Promise<RubricRef[]> {
     return this.nav.get(lang, () => listRubrics(this.deps.db, lang).then((all) => all.filter((r) => !r.isFlag)));
   }
 
-  /** Builds the chrome of a page: `path` is the page's own path, `month` the calendar month to show. */
+  /**
+   * Builds the chrome of a page: `path` is the page's own path, `month` the calendar month to show. The context's
+   * `dependsOn` starts with what the chrome shows; the route adds what the page shows and passes it to `send`.
+   */
   async context(request: FastifyRequest, lang: Lang, path: string, options: { month?: MonthRef; alternatePath?: string | null } = {}): Promise<PageContext> {
     const settings = this.deps.settings.get();
     const prefix = langPrefix(lang, settings.locale);
     const today = this.deps.archive.today();
     const month = options.month ?? { year: today.year, month: today.month };
     const [nav, calendar] = await Promise.all([this.rubricsNav(lang), this.deps.archive.calendar(lang, month)]);
+    const dependsOn = new Dependencies().add(NAV).add(calendar.deps);
     const other = LANGS.find((l) => l !== lang)!;
     const alternatePath = options.alternatePath === undefined ? `${langPrefix(other, settings.locale)}/` : options.alternatePath;
     return {
@@ -58,25 +65,29 @@ export class Site {
       origin: this.deps.address.origin(),
       path,
       nav,
-      calendar,
+      calendar: calendar.model,
+      dependsOn,
       alternate: alternatePath === null ? null : { lang: other, href: alternatePath },
     };
   }
 
-  /** Sends a page; a 200 public page is stored in the cache under its exact URL until an event or midnight. */
-  send(request: FastifyRequest, reply: FastifyReply, page: Html, status = 200): FastifyReply {
+  /**
+   * Sends a page; a 200 public page is stored in the cache under its exact URL until an event changes something
+   * it depends on (`deps`, null for an error page, which is never kept) or midnight.
+   */
+  send(request: FastifyRequest, reply: FastifyReply, page: Html, deps: Dependencies | null, status = 200): FastifyReply {
     const html = renderDocument(page);
     const contentType = 'text/html; charset=utf-8';
-    const cacheable = status === 200 && request.method === 'GET' && !carriesSession(request.headers.cookie);
+    const cacheable = status === 200 && deps !== null && request.method === 'GET' && !carriesSession(request.headers.cookie);
     // Bytes, not a string: Fastify would otherwise measure the string and the socket encode it a second time.
     let body: Buffer;
     let etag: string | null = null;
     // A hash and compression are worth it only for a page that the cache will serve again.
-    if (!cacheable || !this.deps.pageCache.enabled) {
+    if (!cacheable || !deps || !this.deps.pageCache.enabled) {
       body = transientBytes(html);
     } else {
       body = Buffer.from(html);
-      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt(), request.cacheGeneration);
+      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt(), request.cacheGeneration, deps);
     }
     reply.code(status).header('content-type', contentType);
     if (!cacheable) {
@@ -108,7 +119,7 @@ export class Site {
         </section>
       </Layout>
     );
-    return this.send(request, reply, page, status);
+    return this.send(request, reply, page, null, status);
   }
 }
 

@@ -67,6 +67,21 @@ describe.skipIf(!PG_URL)('two nodes on one PostgreSQL database', () => {
     await waitFor('node B to answer 410', async () => (await page(baseB, '/news/paromy')).status === 410);
   });
 
+  it('keeps the other node’s unrelated pages when an article changes on one', async () => {
+    const k = a.db.kysely;
+    const politics = await k.insertInto('rubrics').values({ slug: 'politics', name: 'Политика', translations: '{}', is_flag: 0, position: 2 }).returning('id').executeTakeFirstOrThrow();
+    await publishArticle(a, '2024-01-10T07:00:00Z', { slug: 'vybory', rubricIds: [politics.id] });
+    await publishArticle(a, '2024-02-10T07:00:00Z', { slug: 'debaty', rubricIds: [politics.id] });
+    const id = await publishArticle(a, '2024-04-05T07:00:00Z', { slug: 'paromy', headline: 'Старый заголовок' });
+    await cachedOn(baseB, '/news/vybory');
+    await cachedOn(baseB, '/news/paromy');
+
+    await a.services.articles.update(id, { headline: 'Новый заголовок' });
+    await a.services.articles.publishChanges(id);
+    await waitFor('node B to drop its page', async () => (await (await page(baseB, '/news/paromy')).text()).includes('Новый заголовок'));
+    expect((await page(baseB, '/news/vybory')).headers.get('x-page-cache')).toBe('hit');
+  });
+
   it('reloads the settings another node changed before rendering with them', async () => {
     await publishArticle(a, '2024-04-11T07:00:00Z', { slug: 'paromy' });
     await page(baseB, '/news/paromy');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
 
 forEachDialect('page cache over real HTTP', (dialect) => {
   let n: Newsroom;
@@ -202,3 +202,152 @@ forEachDialect('uncached pages keep up with the chrome', (dialect) => {
   });
 });
 
+
+forEachDialect('page cache forgets only what changed', (dialect) => {
+  let n: Newsroom;
+  let base: string;
+  /** A second rubric and author, so that an article can share nothing with the others. */
+  let politics: number;
+  let boris: number;
+  beforeEach(async () => {
+    n = await createNewsroom(dialect);
+    const k = n.db.kysely;
+    politics = (await k.insertInto('rubrics').values({ slug: 'politics', name: 'Политика', translations: '{}', is_flag: 0, position: 2 }).returning('id').executeTakeFirstOrThrow()).id;
+    boris = (await k.insertInto('authors').values({ slug: 'boris', name: 'Борис Ковалёв', translations: '{}', bio: '', role_title: '', photo_image_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+    await n.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(n.app.server.address() as { port: number }).port}`;
+  });
+  afterEach(() => n.close());
+
+  const get = (path: string) => fetch(`${base}${path}`);
+  const hit = async (path: string) => (await get(path)).headers.get('x-page-cache') === 'hit';
+  /** Renders each page and asks again, so that each is served from the cache. */
+  const warm = async (...paths: string[]) => {
+    for (const path of paths) await get(path);
+    for (const path of paths) expect(await hit(path), path).toBe(true);
+  };
+  /** An old article in its own rubric, by its own author, with a later neighbour: a page nothing below touches. */
+  const unrelated = async () => {
+    await publishArticle(n, '2024-01-10T07:00:00Z', { slug: 'vybory', headline: 'Выборы', rubricIds: [politics], authors: [{ authorId: boris }] });
+    await publishArticle(n, '2024-02-10T07:00:00Z', { slug: 'debaty', headline: 'Дебаты', rubricIds: [politics], authors: [{ authorId: boris }] });
+  };
+
+  it('keeps article B cached when article A is edited', async () => {
+    await unrelated();
+    const a = await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'paromy', headline: 'Старый заголовок' });
+    await warm('/news/vybory', '/news/paromy', '/');
+    await n.services.articles.update(a, { headline: 'Новый заголовок' });
+    await n.services.articles.publishChanges(a);
+    expect(await hit('/news/vybory')).toBe(true);
+    const edited = await get('/news/paromy');
+    expect(edited.headers.get('x-page-cache')).toBeNull();
+    expect(await edited.text()).toContain('Новый заголовок');
+    expect(await (await get('/')).text()).toContain('Новый заголовок');
+  });
+
+  it('drops the home page, the lists, the archives and the calendars a new article joins, and keeps an unrelated article', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty', headline: 'Порты', tags: ['Паромы'] });
+    const lists = ['/', '/rubric/economy/', '/tag/paromy/', '/author/anna/', '/2024/04/', '/2024/04/11/'];
+    await warm('/news/vybory', '/news/porty', ...lists);
+    expect(await (await get('/')).text()).not.toContain('href="/2024/04/11/"');
+
+    await publishArticle(n, '2024-04-11T07:30:00Z', { slug: 'svezhee', headline: 'Свежая новость', tags: ['Паромы'] });
+    for (const path of lists) {
+      const response = await get(path);
+      expect(response.headers.get('x-page-cache'), path).toBeNull();
+      expect(await response.text(), path).toContain('Свежая новость');
+    }
+    // The calendar links the new article's day, and the earlier article's page links to it as the next one.
+    expect(await (await get('/2024/04/')).text()).toContain('href="/2024/04/11/"');
+    expect(await (await get('/news/porty')).text()).toContain('Свежая новость');
+    expect(await hit('/news/vybory')).toBe(true);
+  });
+
+  it('drops the home page and the lists when a scheduled article goes live, and keeps an unrelated article', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty' });
+    const id = await n.services.articles.createDraft({ lang: 'ru', headline: 'По расписанию', lead: '', body: { type: 'doc', content: [paragraph('Текст.')] }, rubricIds: [n.ids.rubric] });
+    await n.services.articles.schedule(id, new Date('2024-04-11T08:00:00Z'));
+    await warm('/', '/rubric/economy/', '/news/vybory');
+    n.clock.now = new Date('2024-04-11T08:00:01Z');
+    expect(await n.services.articles.publishDue()).toEqual([id]);
+    for (const path of ['/', '/rubric/economy/']) expect(await (await get(path)).text(), path).toContain('По расписанию');
+    expect(await hit('/news/vybory')).toBe(true);
+  });
+
+  it('drops an article page whose next neighbour becomes an article published between them', async () => {
+    await unrelated();
+    await warm('/news/vybory');
+    expect(await (await get('/news/vybory')).text()).toContain('Дебаты');
+    await publishArticle(n, '2024-01-20T07:00:00Z', { slug: 'mezhdu', headline: 'Между ними' });
+    expect(await (await get('/news/vybory')).text()).toContain('Между ними');
+  });
+
+  it('drops the pages whose calendar gains a link to the month of a new article', async () => {
+    await publishArticle(n, '2024-01-10T07:00:00Z', { slug: 'vybory', rubricIds: [politics], authors: [{ authorId: boris }] });
+    await warm('/news/vybory');
+    expect(await (await get('/news/vybory')).text()).not.toContain('href="/2024/04/"');
+    await publishArticle(n, '2024-04-11T07:30:00Z', { slug: 'svezhee', tags: ['Паромы'] });
+    expect(await (await get('/news/vybory')).text()).toContain('href="/2024/04/"');
+  });
+
+  it('drops a rubric’s list and every page whose navigation shows it when the rubric changes', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty' });
+    await warm('/rubric/politics/', '/news/porty', '/');
+    await n.services.taxonomy.renameRubric({ id: 1, role: 'owner' }, politics, { name: 'Власть' });
+    for (const path of ['/rubric/politics/', '/news/porty', '/']) {
+      const response = await get(path);
+      expect(response.headers.get('x-page-cache'), path).toBeNull();
+      expect(await response.text(), path).toContain('>Власть</a>');
+    }
+  });
+
+  it('drops a tag’s list and the pages showing the tag when it changes, not the other articles', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty', tags: ['Паромы'] });
+    await warm('/tag/paromy/', '/news/porty', '/news/vybory', '/');
+    const [tag] = await n.db.kysely.selectFrom('tags').select('id').where('slug', '=', 'paromy').execute();
+    await n.services.taxonomy.renameTag({ id: 1, role: 'owner' }, tag!.id, { name: 'Переправы', slug: 'paromy' });
+    expect(await hit('/tag/paromy/')).toBe(false);
+    expect(await (await get('/news/porty')).text()).toContain('Переправы');
+    expect(await hit('/news/vybory')).toBe(true);
+    expect(await hit('/')).toBe(true);
+  });
+
+  it('drops an author’s list and bylines when the profile changes, not the other authors’ articles', async () => {
+    await unrelated();
+    await publishArticle(n, '2024-04-05T07:00:00Z', { slug: 'porty' });
+    await warm('/author/anna/', '/news/porty', '/news/vybory');
+    await n.services.authors.update({ id: 1, role: 'owner' }, n.ids.author, { name: 'Анна Белова', roleTitle: '', bio: '', photoImageId: null, en: {} });
+    expect(await hit('/author/anna/')).toBe(false);
+    expect(await (await get('/news/porty')).text()).toContain('Анна Белова');
+    expect(await hit('/news/vybory')).toBe(true);
+  });
+
+  it('still drops every page when the settings change', async () => {
+    await unrelated();
+    await warm('/news/vybory', '/');
+    await n.services.settings.set('name', 'Каспийский вестник');
+    expect(n.services.pageCache.size).toBe(0);
+    expect(await (await get('/news/vybory')).text()).toContain('Каспийский вестник');
+  });
+
+  it('keeps every page when an article that readers never saw goes back to draft', async () => {
+    await unrelated();
+    await warm('/news/vybory', '/', '/rubric/economy/');
+    const draft = await n.services.articles.createDraft({
+      lang: 'ru',
+      headline: 'Черновик',
+      lead: '',
+      body: { type: 'doc', content: [paragraph('Текст.')] },
+      authors: [{ authorId: n.ids.author }],
+      rubricIds: [n.ids.rubric],
+    });
+    await n.services.articles.submitForReview(draft);
+    await n.services.articles.backToDraft(draft);
+    expect(n.services.pageCache.size).toBe(3);
+    expect(await hit('/')).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { registerLocalized, type Site } from '../../web/site.js';
 import { sendListPage } from '../articles/routes.js';
 import { langPrefix } from '../articles/rules.js';
 import { dayPath, monthPath } from './paths.js';
+import { Dependencies } from '../../lib/dependencies.js';
 
 const monthParams = z.object({ year: z.coerce.number().int(), month: z.coerce.number().int() });
 const dayParams = monthParams.extend({ day: z.coerce.number().int() });
@@ -26,6 +27,7 @@ export function archiveRoutes(app: FastifyInstance, site: Site): void {
         path: monthPath(langPrefix(lang, settings.locale), year, month),
         title: tr.t('monthTitle', { month: monthName(lang, month).toLowerCase(), year }),
         filter: { lang, from: range.start.toISOString(), to: range.end.toISOString() },
+        list: new Dependencies().span(range.start.toISOString(), range.end.toISOString()),
         month: { year, month },
       });
     });
@@ -43,6 +45,7 @@ export function archiveRoutes(app: FastifyInstance, site: Site): void {
         path: dayPath(langPrefix(lang, settings.locale), year, month, day),
         title: tr.t('dayTitle', { date: formatLongDate(lang, year, month, day) }),
         filter: { lang, from: range.start.toISOString(), to: range.end.toISOString() },
+        list: new Dependencies().span(range.start.toISOString(), range.end.toISOString()),
         month: { year, month },
       });
     });

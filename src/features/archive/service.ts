@@ -1,19 +1,28 @@
 /**
- * Calendar and archive queries. Calendar models are memoised per language and month and dropped on
- * every article or settings event, so a page rendered without the page cache still costs no query here.
+ * Calendar and archive queries. Calendar models are memoised per language and month, each with the span of
+ * publication instants it was read from (from the latest article before the month to the earliest after it, as
+ * its links to those months show), and dropped when an article enters or leaves that span or the settings change,
+ * so a page rendered without the page cache still costs no query here.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { EventMemo } from '../../lib/memo.js';
+import { Dependencies } from '../../lib/dependencies.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, monthRange, toLocal, type LocalDate } from '../../lib/time.js';
 import { earliestFrom, latestBefore, publishedInstants } from '../articles/store.js';
 import type { SiteSettings } from '../settings/rules.js';
 import { buildCalendar, countByLocalDay, type CalendarModel, type MonthRef } from './rules.js';
 
+/** A calendar and what it was read from. */
+export interface CalendarRead {
+  model: CalendarModel;
+  deps: Dependencies;
+}
+
 export class ArchiveService {
-  private readonly memo: EventMemo<CalendarModel>;
+  private readonly memo: EventMemo<CalendarRead>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -21,7 +30,7 @@ export class ArchiveService {
     private readonly settings: () => SiteSettings,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.memo = new EventMemo(events, 500);
+    this.memo = new EventMemo(events, (read) => read.deps, 500);
   }
 
   private day: { zone: string; start: number; end: number; date: LocalDate } | null = null;
@@ -47,13 +56,13 @@ export class ArchiveService {
     return this.currentDay().end;
   }
 
-  calendar(lang: Lang, month: MonthRef): Promise<CalendarModel> {
+  calendar(lang: Lang, month: MonthRef): Promise<CalendarRead> {
     const today = this.today();
     const key = `${lang}:${month.year}-${month.month}:${today.year}-${today.month}-${today.day}`;
     return this.memo.get(key, () => this.computeCalendar(lang, month, today));
   }
 
-  private async computeCalendar(lang: Lang, month: MonthRef, today: LocalDate): Promise<CalendarModel> {
+  private async computeCalendar(lang: Lang, month: MonthRef, today: LocalDate): Promise<CalendarRead> {
     const { timeZone, weekStart } = this.settings();
     const range = monthRange(month.year, month.month, timeZone);
     const [instants, before, after] = await Promise.all([
@@ -66,7 +75,7 @@ export class ArchiveService {
       const l = toLocal(new Date(at), timeZone);
       return { year: l.year, month: l.month };
     };
-    return buildCalendar({
+    const model = buildCalendar({
       month,
       weekStart,
       counts: countByLocalDay(instants, timeZone),
@@ -74,5 +83,6 @@ export class ArchiveService {
       previous: monthOf(before),
       next: monthOf(after),
     });
+    return { model, deps: new Dependencies().span(before, after) };
   }
 }

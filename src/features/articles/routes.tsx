@@ -15,6 +15,7 @@ import { currentAuthorSlug } from '../authors/store.js';
 import { articlePath, langPrefix } from './rules.js';
 import { ArticleList, ArticlePage, articleHead, ArticleCard, type ArticlePageModel } from './views.js';
 import { EventMemo } from '../../lib/memo.js';
+import { Dependencies } from '../../lib/dependencies.js';
 
 export const PAGE_SIZE = 12;
 
@@ -62,6 +63,8 @@ export async function sendListPage(
     /** Shown under the heading, before the intro (an author's photo). */
     picture?: Html;
     filter: store.ListFilter;
+    /** The list itself (`rubric:3`, or the span of a day): a change of its members drops its pages. */
+    list: Dependencies;
     month?: { year: number; month: number };
     alternatePath?: string | null;
   },
@@ -79,6 +82,7 @@ export async function sendListPage(
     alternatePath: opts.alternatePath,
   });
   const title = page > 1 ? `${opts.title} — ${ctx.tr.t('page', { n: page })}` : opts.title;
+  const deps = ctx.dependsOn.add(opts.list).articles(articles);
   return site.send(
     request,
     reply,
@@ -91,10 +95,10 @@ export async function sendListPage(
         <Pagination ctx={ctx} path={opts.path} page={page} total={total} />
       </section>
     </Layout>,
+    deps,
   );
 }
 
-/** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
 /** Everything an article page shows, read in one go. */
 export async function articlePageModel(db: Site['deps']['db'], id: number): Promise<ArticlePageModel> {
   const article = (await store.getArticle(db, id))!;
@@ -105,6 +109,27 @@ export async function articlePageModel(db: Site['deps']['db'], id: number): Prom
     article.translationGroup === null ? Promise.resolve([]) : store.translationsOf(db, article.translationGroup, article.id),
   ]);
   return { article, related, previous: around.previous, next: around.next, translations };
+}
+
+/** Worked out once per read model, which the memo keeps: a page served from it only points to them. */
+const modelDependencies = new WeakMap<ArticlePageModel, Dependencies>();
+
+/**
+ * What an article page shows besides its chrome: the article with its rubrics, tags and authors, the related cards,
+ * and its neighbours, which change when an article is published between them (translations drop it by its id).
+ */
+export function articleDependencies(model: ArticlePageModel): Dependencies {
+  let deps = modelDependencies.get(model);
+  if (deps) return deps;
+  const { article, related, previous, next } = model;
+  deps = new Dependencies().articles([article, ...related]);
+  for (const r of article.rubrics) deps.tag(`rubric:${r.id}`);
+  for (const t of article.tags) deps.tag(`tag:${t.id}`);
+  for (const a of article.authors) deps.tag(`author:${a.id}`);
+  for (const n of [previous, next]) if (n) deps.tag(`article:${n.id}`);
+  deps.span(previous?.publishedAt ?? null, next?.publishedAt ?? null);
+  modelDependencies.set(model, deps);
+  return deps;
 }
 
 /** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
@@ -124,10 +149,12 @@ export async function sendArticlePage(site: Site, request: FastifyRequest, reply
     <Layout ctx={ctx} title={article.seoTitle ?? article.headline} description={article.seoDescription ?? article.lead} head={articleHead(model, ctx)}>
       <ArticlePage model={model} ctx={ctx} />
     </Layout>,
+    ctx.dependsOn.add(articleDependencies(model)),
   );
 }
 
 const slugParams = z.object({ slug: z.string() });
+const SLUGS = new Dependencies().tag('slugs');
 
 /** The query string of a request ('?page=2'), kept when an old address redirects to the new one. */
 const queryOf = (request: FastifyRequest) => {
@@ -140,9 +167,14 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
   /** An old address of a rubric, tag or author page answers 301 to where the page lives now, query kept; else 404. */
   const movedOrMissing = (request: FastifyRequest, reply: FastifyReply, lang: Lang, movedTo: string | null, pathOf: (slug: string) => string) =>
     movedTo ? reply.redirect(`${pathOf(movedTo)}${queryOf(request)}`, 301) : site.sendError(request, reply, lang, 404);
-  // Published articles change only through events, so their read models live until the next one.
-  const slugs = new EventMemo<Awaited<ReturnType<typeof store.findBySlug>>>(site.deps.events, 5000);
-  const models = new EventMemo<ArticlePageModel>(site.deps.events, 500);
+  // Published articles change only through events, so their read models live until one changes what they show.
+  // An address may be taken by another article or given up, whichever article it leads to now.
+  const slugs = new EventMemo<Awaited<ReturnType<typeof store.findBySlug>>>(
+    site.deps.events,
+    (found) => (found && 'id' in found ? new Dependencies().tag('slugs').tag(`article:${found.id}`) : SLUGS),
+    5000,
+  );
+  const models = new EventMemo<ArticlePageModel>(site.deps.events, articleDependencies, 500);
 
   registerLocalized(app, site, (scope, resolve) => {
     scope.get('/', async (request, reply) => {
@@ -158,6 +190,8 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
       );
       const ctx = await site.context(request, lang, `${langPrefix(lang, site.deps.settings.get().locale)}/`);
       const { tr } = ctx;
+      const deps = ctx.dependsOn.tag('home').articles([...(story ? [story] : []), ...latest, ...blocks.flatMap((b) => b.articles)]);
+      for (const r of rubrics) deps.tag(`rubric:${r.id}`);
       return site.send(
         request,
         reply,
@@ -184,6 +218,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
               </section>
             ))}
         </Layout>,
+        deps,
       );
     });
 
@@ -214,6 +249,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
         path: `${prefix}/rubric/${rubric.slug}/`,
         title: name,
         filter: { lang, rubricId: rubric.id },
+        list: new Dependencies().tag(`rubric:${rubric.id}`),
         alternatePath: null,
       });
     });
@@ -230,6 +266,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
         path: `${prefix}/tag/${tag.slug}/`,
         title: translator(lang).t('tagTitle', { name: tag.name }),
         filter: { lang, tagId: tag.id },
+        list: new Dependencies().tag(`tag:${tag.id}`),
         alternatePath: null,
       });
     });
@@ -254,6 +291,7 @@ export function articleRoutes(app: FastifyInstance, site: Site): void {
           <img class="author-photo" src={photo.url} width="160" height={String(Math.round((160 * photo.height) / Math.max(1, photo.width)))} alt={photo.alt || name} />
         ) : undefined,
         filter: { lang, authorId: author.id },
+        list: new Dependencies().tag(`author:${author.id}`),
       });
     });
   });

@@ -13,7 +13,7 @@ import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
 import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, withoutImages, type BodyDoc, type BodyImage } from './body.js';
-import { BODY_IMAGE_COLUMNS, toBodyImage } from './store.js';
+import { BODY_IMAGE_COLUMNS, footprintOf, toBodyImage } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
 import { normalizeBody } from './body-schema.js';
 
@@ -384,13 +384,15 @@ export class ArticleService {
    * updated and every cache drops it). False when there was nothing to publish.
    */
   async publishChanges(id: number): Promise<boolean> {
-    const applied = await this.db.transaction().execute(async (trx) => {
+    const { applied, before, after } = await this.db.transaction().execute(async (trx) => {
       const row = await trx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
       if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
       if (row.status !== 'published') throw new DomainError('INVALID_TRANSITION', `A ${row.status} article has no version on the site to update.`);
-      return this.applyWorkingCopy(trx, id, true);
+      const before = await footprintOf(trx, id);
+      const applied = await this.applyWorkingCopy(trx, id, true);
+      return { applied, before, after: applied ? await footprintOf(trx, id) : before };
     });
-    if (applied) this.events.emit({ type: 'article.published', articleId: id });
+    if (applied) this.events.emit({ type: 'article.published', articleId: id, before, after });
     return applied;
   }
 
@@ -455,7 +457,8 @@ export class ArticleService {
   }
 
   private async transition(id: number, allowed: ArticleStatus[], to: Updateable<Database['articles']>, event?: 'article.published' | 'article.unpublished' | 'article.updated'): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    const seen = await this.db.transaction().execute(async (trx) => {
+      const before = await footprintOf(trx, id);
       const result = await trx
         .updateTable('articles')
         .set({ ...to, updated_at: this.now().toISOString() })
@@ -471,8 +474,9 @@ export class ArticleService {
       // and an article leaving the site has nothing to keep apart from.
       await this.applyWorkingCopy(trx, id, false);
       if (to.status === 'published' || to.status === 'scheduled') await this.demoteOtherStories(trx, id);
+      return { before, after: await footprintOf(trx, id) };
     });
-    if (event) this.events.emit({ type: event, articleId: id });
+    if (event) this.events.emit({ type: event, articleId: id, ...seen });
   }
 
   /** Publishes now, or at a given past instant (imports and the demo use that). */
@@ -522,7 +526,8 @@ export class ArticleService {
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) {
         published.push(id);
-        this.events.emit({ type: 'article.published', articleId: id });
+        // A scheduled article was on no page before.
+        this.events.emit({ type: 'article.published', articleId: id, before: null, after: await footprintOf(this.db, id) });
       }
     }
     return published;

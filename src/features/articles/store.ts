@@ -1,6 +1,7 @@
 /** Reads of published articles and the references they carry (authors, rubrics, tags, images). */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
+import type { ArticleFootprint } from '../../lib/events.js';
 import type { Lang } from '../../lib/i18n.js';
 import { localized } from '../../lib/localized.js';
 import { srcsetOf } from '../media/rules.js';
@@ -276,9 +277,24 @@ export async function translationsOf(db: Db, group: number, exceptId: number): P
   return rows.map((r) => ({ ...r, lang: r.lang as Lang }));
 }
 
+/** What readers see of an article that its events carry (see lib/events.ts): null unless it is published. */
+export async function footprintOf(db: Db, id: number): Promise<ArticleFootprint> {
+  const row = await db.selectFrom('articles').select(['status', 'slug', 'published_at', 'translation_group']).where('id', '=', id).executeTakeFirst();
+  if (!row || row.status !== 'published' || !row.published_at) return null;
+  const group = row.translation_group;
+  const [rubrics, tags, authors, translations] = await Promise.all([
+    db.selectFrom('article_rubrics').select('rubric_id as id').where('article_id', '=', id).execute(),
+    db.selectFrom('article_tags').select('tag_id as id').where('article_id', '=', id).execute(),
+    db.selectFrom('article_authors').select('author_id as id').where('article_id', '=', id).execute(),
+    group === null ? Promise.resolve([]) : db.selectFrom('articles').select('id').where('translation_group', '=', group).where('id', '!=', id).execute(),
+  ]);
+  const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
+  return { slug: row.slug, publishedAt: row.published_at, rubricIds: ids(rubrics), tagIds: ids(tags), authorIds: ids(authors), translationIds: ids(translations) };
+}
+
 /** The neighbours of an article in publication order, within its language. */
 export async function neighbours(db: Db, a: { id: number; lang: Lang; publishedAt: string }) {
-  const base = () => db.selectFrom('articles').select(['slug', 'headline', 'lang']).where('status', '=', 'published').where('lang', '=', a.lang);
+  const base = () => db.selectFrom('articles').select(['id', 'slug', 'headline', 'lang', 'published_at']).where('status', '=', 'published').where('lang', '=', a.lang);
   const [previous, next] = await Promise.all([
     base()
       .where((eb) => eb.or([eb('published_at', '<', a.publishedAt), eb.and([eb('published_at', '=', a.publishedAt), eb('id', '<', a.id)])]))
@@ -293,7 +309,8 @@ export async function neighbours(db: Db, a: { id: number; lang: Lang; publishedA
       .limit(1)
       .executeTakeFirst(),
   ]);
-  return { previous: previous ?? null, next: next ?? null };
+  const neighbour = (r: typeof previous) => (r ? { id: r.id, slug: r.slug, headline: r.headline, lang: r.lang, publishedAt: r.published_at! } : null);
+  return { previous: neighbour(previous), next: neighbour(next) };
 }
 
 export async function findRubric(db: Db, slug: string) {

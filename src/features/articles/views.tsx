@@ -92,11 +92,19 @@ export function ArticleList({ articles, ctx, headingLevel }: { articles: Article
   );
 }
 
+interface Neighbour {
+  id: number;
+  slug: string;
+  headline: string;
+  lang: string;
+  publishedAt: string;
+}
+
 export interface ArticlePageModel {
   article: ArticleFull;
   related: ArticleSummary[];
-  previous: { slug: string; headline: string; lang: string } | null;
-  next: { slug: string; headline: string; lang: string } | null;
+  previous: Neighbour | null;
+  next: Neighbour | null;
   translations: Array<{ lang: Lang; slug: string; headline: string }>;
 }
 

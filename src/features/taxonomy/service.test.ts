@@ -176,7 +176,7 @@ forEachDialect('taxonomy service', (dialect) => {
     await taxonomy.renameTag(editor, a, { name: 'Паром', slug: 'parom-2' });
     events.length = 0;
     await taxonomy.mergeTagInto(editor, a, 'Паромы');
-    expect(events).toEqual([{ type: 'taxonomy.changed' }]);
+    expect(events).toEqual([{ type: 'taxonomy.changed', rubricIds: [], tagIds: [a, b] }]);
     expect(await tagsOf(both)).toEqual(['paromy']);
     expect(await tagsOf(onlyA)).toEqual(['paromy']);
     expect(await tagsOf(onlyB)).toEqual(['paromy']);

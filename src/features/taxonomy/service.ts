@@ -1,6 +1,7 @@
 /**
- * Rubric and tag commands: policy → rule → persist in one transaction → `taxonomy.changed`, which
- * empties the page cache and the rubric navigation. A renamed address keeps answering with a 301.
+ * Rubric and tag commands: policy → rule → persist in one transaction → `taxonomy.changed` naming the rubrics
+ * and tags changed, which drops their pages, the pages that show them and (for a rubric) the rubric navigation.
+ * A renamed address keeps answering with a 301.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
@@ -36,8 +37,8 @@ export class TaxonomyService {
     if (!can(actor, 'taxonomy.manage')) throw new TaxonomyError({ reason: 'forbidden' }, 'Only editors and the owner can change rubrics and tags.');
   }
 
-  private changed(): void {
-    this.events.emit({ type: 'taxonomy.changed' });
+  private changed(changed: { rubricIds?: number[]; tagIds?: number[] }): void {
+    this.events.emit({ type: 'taxonomy.changed', rubricIds: changed.rubricIds ?? [], tagIds: changed.tagIds ?? [] });
   }
 
   // ---- rubrics ----
@@ -62,7 +63,7 @@ export class TaxonomyService {
         position: await store.nextRubricPosition(trx),
       });
     });
-    this.changed();
+    this.changed({ rubricIds: [id] });
     return id;
   }
 
@@ -81,7 +82,7 @@ export class TaxonomyService {
       const translations = r.nameEn === undefined ? rubric.translations : withTranslation(rubric.translations, 'en', 'name', r.nameEn);
       await store.updateRubric(trx, id, { slug, name: r.name ?? rubric.name, translations });
     });
-    this.changed();
+    this.changed({ rubricIds: [id] });
   }
 
   /** Refuses an address held by another live rubric; frees it when it is only an old address. */
@@ -98,14 +99,15 @@ export class TaxonomyService {
   /** Puts the rubrics in this order (positions 0, 1, 2…); ids left out keep their place after them. */
   async reorderRubrics(actor: Actor | null, orderedIds: number[]): Promise<void> {
     this.check(actor);
-    await this.db.transaction().execute(async (trx) => {
+    const order = await this.db.transaction().execute(async (trx) => {
       const all = await store.listRubricsForAdmin(trx);
       const known = new Set(all.map((r) => r.id));
       const first = [...new Set(orderedIds)].filter((id) => known.has(id));
       const rest = all.map((r) => r.id).filter((id) => !first.includes(id));
       await store.setRubricPositions(trx, [...first, ...rest]);
+      return [...first, ...rest];
     });
-    this.changed();
+    this.changed({ rubricIds: order });
   }
 
   /** Moves a rubric one place up or down among rubrics of its kind (flags apart from sections). */
@@ -131,7 +133,7 @@ export class TaxonomyService {
       }
       await store.deleteRubricRow(trx, id);
     });
-    this.changed();
+    this.changed({ rubricIds: [id] });
   }
 
   // ---- tags ----
@@ -188,7 +190,7 @@ export class TaxonomyService {
       }
       await store.updateTag(trx, id, { slug, name: t.name });
     });
-    this.changed();
+    this.changed({ tagIds: [id] });
   }
 
   /** Merges tag `fromId` into `intoId`: its articles get the other tag, its address redirects there, and it is deleted. */
@@ -203,6 +205,6 @@ export class TaxonomyService {
       if (from.lang !== into.lang) throw new TaxonomyError({ reason: 'mergeLanguages' }, 'Only tags of the same language can be merged.');
       await store.mergeTagRows(trx, from, into.id);
     });
-    this.changed();
+    this.changed({ tagIds: [fromId, intoId] });
   }
 }

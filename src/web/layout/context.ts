@@ -3,6 +3,7 @@ import type { Lang, Translator } from '../../lib/i18n.js';
 import type { SiteSettings } from '../../features/settings/rules.js';
 import type { RubricRef } from '../../features/articles/store.js';
 import type { CalendarModel } from '../../features/archive/rules.js';
+import type { Dependencies } from '../../lib/dependencies.js';
 
 export interface PageContext {
   lang: Lang;
@@ -17,4 +18,6 @@ export interface PageContext {
   calendar: CalendarModel;
   /** The same page in the other interface language, when there is one. */
   alternate: { lang: Lang; href: string } | null;
+  /** What the page shows, for the page cache: the chrome's sources, then the route's. */
+  dependsOn: Dependencies;
 }

@@ -1,13 +1,15 @@
 /**
  * The page cache: rendered public pages held in memory with their gzip and brotli bytes and an
- * ETag, served before the router runs. Any domain event empties it, and every entry also ends at
- * the next local midnight (the calendar marks "today"), so a stale page is never served.
+ * ETag, served before the router runs. Each page records what it shows (dependencies.ts); an event drops the pages
+ * that depend on what it changed, and every entry also ends at the next local midnight (the calendar marks
+ * "today"), so a stale page is never served.
  */
 import { hash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { EventBus } from '../../lib/events.js';
+import { changeOf, isEmpty, type Change, type Dependencies } from '../../lib/dependencies.js';
 import { SECURITY_HEADERS } from './security.js';
 
 type Headers = Record<string, string | number>;
@@ -36,6 +38,8 @@ interface Entry {
   notModified: FlatHeaders;
   gzip?: Variant;
   br?: Variant;
+  /** What the page shows: read only when an event comes, never on a hit. */
+  deps: Dependencies;
 }
 
 export const SESSION_COOKIE = 'dl_session';
@@ -75,7 +79,10 @@ export class PageCache {
   /** Oldest first; eviction walks from the front, passing over pages served since it last looked. */
   private entries = new Map<string, Entry>();
   private bytes = 0;
-  /** Counts the events seen; a page rendered from data read before the latest event is not kept. */
+  /**
+   * Counts the events that changed something; a page rendered from data read before the latest one is not kept.
+   * It is global, not per dependency: a page rendered across any such event is answered but not kept.
+   */
   private generation = 0;
   /**
    * While this node cannot hear the other nodes' events it keeps no new pages, since it would not know when to drop
@@ -90,11 +97,19 @@ export class PageCache {
     private readonly maxBytes = 64 * 1024 * 1024,
     private readonly clock: () => number = Date.now,
   ) {
-    events.on(() => {
-      this.generation++;
+    events.on((event) => this.drop(changeOf(event)));
+  }
+
+  /** Drops the pages that depend on a change; a change of nothing keeps every page and the generation. */
+  private drop(change: Change): void {
+    if (isEmpty(change)) return;
+    this.generation++;
+    if (change === 'all') {
       this.entries.clear();
       this.bytes = 0;
-    });
+      return;
+    }
+    for (const [key, entry] of this.entries) if (entry.deps.affectedBy(change)) this.remove(key);
   }
 
   /** Stamps each routed request, so `store` can tell whether an event came while its page was being rendered. */
@@ -123,9 +138,9 @@ export class PageCache {
   /**
    * Keeps a page and returns its ETag; with the cache switched off, keeps nothing and returns null.
    * `renderedSince` is the request's stamp: when an event came after it, the page may show data from before the
-   * change, so it is answered (with its ETag) but not kept.
+   * change, so it is answered (with its ETag) but not kept. `deps` is what the page shows.
    */
-  store(key: string, body: Buffer, contentType: string, expiresAt: number, renderedSince: number): string | null {
+  store(key: string, body: Buffer, contentType: string, expiresAt: number, renderedSince: number, deps: Dependencies): string | null {
     if (!this.enabled) return null;
     const etag = etagOf(body);
     if (renderedSince !== this.generation || this.deaf || !isKeepableUrl(key)) return etag;
@@ -147,6 +162,7 @@ export class PageCache {
       identity: { body, headers: flat({ ...base, 'content-length': body.length }) },
       base,
       notModified: flat(base),
+      deps,
     });
     this.grow(body.length);
     return etag;
