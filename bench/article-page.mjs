@@ -12,24 +12,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BenchError, childEnv, freePort, HOST, newestMtime, readRssKB, root } from './kit.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
 const GOALS = { cachedVsBaseline: 0.8, uncachedVsBaseline: 0.15, maxRssMB: 150 };
-/** Config variables Dateline reads; they are removed from the children's environment and set explicitly. */
-const DATELINE_VARS = [
-  'PORT', 'HOST', 'DATABASE_URL', 'PUBLIC_URL', 'DATA_DIR', 'PAGE_CACHE', 'VIEWS_FLUSH_MS',
-  'TRUST_PROXY', 'LOG_LEVEL', 'SITE_NAME', 'SITE_LOCALE', 'SITE_TIME_ZONE',
-];
 /** Headers node:http adds by itself; everything else of Dateline's response is replayed by the baseline. */
 const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-class BenchError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Orchestrator
@@ -183,16 +175,6 @@ function findOnPath(cmd) {
   return null;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** One GET over node:http (not fetch: fetch would ask for and silently decode compressed bodies). */
 function httpGet(port, urlPath, headers = {}, timeoutMs = 10_000) {
@@ -213,29 +195,8 @@ function httpGet(port, urlPath, headers = {}, timeoutMs = 10_000) {
   });
 }
 
-function readRssKB(pid) {
-  try {
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
 
-function childEnv(extra) {
-  const env = { ...process.env };
-  for (const name of DATELINE_VARS) delete env[name];
-  return { ...env, ...extra };
-}
 
-function newestMtime(dir) {
-  let latest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    latest = Math.max(latest, e.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
 
 async function ensureBuilt(force) {
   const marker = path.join(root, 'dist', '.built');

@@ -14,21 +14,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BenchError, childEnv, freePort, HOST, newestMtime, readRssKB, root } from './kit.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const HOST = '127.0.0.1';
-/** Config variables Dateline reads; removed from the children's environment and set explicitly. */
-const DATELINE_VARS = ['PORT', 'HOST', 'DATABASE_URL', 'PUBLIC_URL', 'DATA_DIR', 'PAGE_CACHE', 'TRUST_PROXY', 'LOG_LEVEL', 'ALLOWED_HOSTS'];
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const UPLOAD_TIMEOUT_MS = 5 * 60_000;
 const SAMPLE_MS = 20;
 
-class BenchError extends Error {}
 const log = (line) => process.stderr.write(`${line}\n`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (n, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -102,20 +97,7 @@ async function stopChild(child) {
   }
 }
 
-function childEnv(extra) {
-  const env = { ...process.env };
-  for (const name of DATELINE_VARS) delete env[name];
-  return { ...env, ...extra };
-}
 
-function readRssKB(pid) {
-  try {
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Samples VmRSS of `pid` every SAMPLE_MS until stop(); returns the peak in MB. */
 function sampleRss(pid) {
@@ -130,16 +112,6 @@ function sampleRss(pid) {
   };
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** One request over node:http to the server on loopback; resolves with status, headers and body text. */
 function request(port, { method = 'GET', urlPath, headers = {}, body, timeoutMs = 10_000 }) {
@@ -162,14 +134,6 @@ const cookieOf = (res, name) => {
 };
 const csrfOf = (html) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? null;
 
-function newestMtime(dir) {
-  let latest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    latest = Math.max(latest, e.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
 
 async function ensureBuilt(force) {
   const marker = path.join(root, 'dist', '.built');
