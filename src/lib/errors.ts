@@ -22,7 +22,7 @@ export type ErrorCode =
   | 'SETTINGS_INVALID';
 
 /** Named values a translated sentence about the error needs: the address that is taken, who holds it, a count. */
-export type ErrorFacts = Readonly<Record<string, string | number>>;
+export type ErrorFacts = Readonly<Record<string, string | number | readonly string[]>>;
 
 export class DomainError extends Error {
   constructor(

@@ -11,13 +11,14 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireApiStaff, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
+import { answeringIn, errorText } from '../../web/admin/error-text.js';
 import { can } from '../accounts/policy.js';
 import { ACCEPT_ATTRIBUTE, scaledHeight, SIZES, TEXT_LIMITS, thumbnailOf } from './rules.js';
 
 /** The multipart parser's file size limit (app.ts registers it with this). */
 export { MAX_UPLOAD_BYTES } from './rules.js';
 import type { MediaItem } from './service.js';
-import { MEDIA_TEXT, type MediaText } from './text.js';
+import { MEDIA_ERRORS, MEDIA_TEXT, type MediaText } from './text.js';
 
 type Ok = 'uploaded' | 'saved' | 'deleted';
 const OK_KEYS: readonly Ok[] = ['uploaded', 'saved', 'deleted'];
@@ -194,8 +195,10 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return Number.isSafeInteger(n) && n > 0 ? n : null;
   };
 
-  /** A domain error for a person reading the page: its own message, or the catalogue's. */
-  const errorMessage = (error: DomainError) => error.message || ERROR_CATALOGUE[error.code].message;
+  const lang = () => deps.settings.get().locale;
+  /** A domain error for a person reading the page or the editor's script, in the back office's language. */
+  const errorMessage = (error: DomainError) => errorText(lang(), MEDIA_ERRORS, error);
+  const notFound = () => errorMessage(new DomainError('NOT_FOUND', 'There is no such image.'));
 
   /**
    * Reads a multipart upload. The CSRF token comes from the x-csrf-token header (the editor's fetch) or
@@ -266,7 +269,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const id = idOf(request);
     const body = formBody(request);
     const page = pageOf(field(body, 'page'));
-    if (id === null) return mediaPage(request, reply, { page, status: 404, error: ERROR_CATALOGUE.NOT_FOUND.message });
+    if (id === null) return mediaPage(request, reply, { page, status: 404, error: notFound() });
     try {
       await media.update(user, id, { caption: field(body, 'caption'), credit: field(body, 'credit'), alt: field(body, 'alt') });
       return reply.redirect(back(page, 'saved', id), 303);
@@ -282,7 +285,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!user) return reply;
     const id = idOf(request);
     const page = pageOf(field(formBody(request), 'page'));
-    if (id === null) return mediaPage(request, reply, { page, status: 404, error: ERROR_CATALOGUE.NOT_FOUND.message });
+    if (id === null) return mediaPage(request, reply, { page, status: 404, error: notFound() });
     try {
       await media.delete(user, id);
       return reply.redirect(back(page, 'deleted'), 303);
@@ -292,30 +295,32 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     }
   });
 
-  app.post('/admin/api/media', async (request, reply) => {
-    const user = requireApiStaff(deps, request, 'media.upload');
-    let upload: Upload;
-    try {
-      upload = await readUpload(request);
-    } catch (error) {
-      if (error instanceof MalformedUpload) {
-        return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: `${ERROR_CATALOGUE.BAD_REQUEST.message} ${error.message}` } });
+  app.post('/admin/api/media', async (request, reply) =>
+    answeringIn(errorMessage, async () => {
+      const user = requireApiStaff(deps, request, 'media.upload');
+      let upload: Upload;
+      try {
+        upload = await readUpload(request);
+      } catch (error) {
+        const t = MEDIA_TEXT[lang()];
+        if (error instanceof MalformedUpload) return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: t.malformed } });
+        if (!isTooLarge(error)) throw error;
+        return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: t.tooLarge } });
       }
-      if (!isTooLarge(error)) throw error;
-      const { message } = ERROR_CATALOGUE.PAYLOAD_TOO_LARGE;
-      return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: `${message} The file is larger than the 15 MB limit.` } });
-    }
-    const { fields, file } = upload;
-    if (!file) throw new DomainError('VALIDATION', 'Attach the image in a “file” field.', ['file: required']);
-    const item = await media.upload(user, { buffer: file.buffer, filename: file.filename, caption: fields.caption, credit: fields.credit, alt: fields.alt });
-    return reply.code(201).header('cache-control', 'no-store').send(mediaJson(item));
-  });
+      const { fields, file } = upload;
+      if (!file) throw new DomainError('VALIDATION', 'Attach the image in a “file” field.', ['file: required']);
+      const item = await media.upload(user, { buffer: file.buffer, filename: file.filename, caption: fields.caption, credit: fields.credit, alt: fields.alt });
+      return reply.code(201).header('cache-control', 'no-store').send(mediaJson(item));
+    }),
+  );
 
-  app.get('/admin/api/media', async (request, reply) => {
-    requireApiStaff(deps, request, 'media.upload');
-    const query = request.query as { q?: string; limit?: string };
-    const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);
-    const items = await media.search(typeof query.q === 'string' ? query.q.slice(0, 200) : '', limit);
-    return reply.header('cache-control', 'no-store').send({ items: items.map(mediaJson) });
-  });
+  app.get('/admin/api/media', async (request, reply) =>
+    answeringIn(errorMessage, async () => {
+      requireApiStaff(deps, request, 'media.upload');
+      const query = request.query as { q?: string; limit?: string };
+      const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);
+      const items = await media.search(typeof query.q === 'string' ? query.q.slice(0, 200) : '', limit);
+      return reply.header('cache-control', 'no-store').send({ items: items.map(mediaJson) });
+    }),
+  );
 }
