@@ -9,7 +9,7 @@ import type { ArticleStatus } from '../../storage/schema.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField } from '../../web/admin/AdminLayout.js';
 import { Notice } from '../../web/admin/Notice.js';
-import { answeringIn, describeError, errorText } from '../../web/admin/error-text.js';
+import { describeError } from '../../web/admin/error-text.js';
 import { adminContext, formBody, requireApiStaff, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
 import { can } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
@@ -139,8 +139,8 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const { summary, problems } = describeError(lang, EDITORIAL_ERRORS, error);
     return { error: summary, details: problems };
   };
-  /** The message of an error the editor's script shows, in the back office's language. */
-  const apiErrorText = (error: DomainError) => errorText(deps.settings.get().locale, EDITORIAL_ERRORS, error);
+  /** The editor's script shows the error of its JSON endpoints, so they answer in the editor's words (app.ts). */
+  const api = { config: { errorTexts: EDITORIAL_ERRORS } };
 
   const statusOf = (e: DomainError) => ERROR_CATALOGUE[e.code].status;
   const parseId = (request: FastifyRequest) => idParams.safeParse(request.params);
@@ -322,33 +322,29 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     }, () => inputFromForm(formBody(request)));
   });
 
-  app.post('/admin/articles/:id/autosave', async (request, reply) =>
-    answeringIn(apiErrorText, async () => {
-      csrf.verify(request);
-      if (!request.user || request.user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
-      // The same rules as every back-office page, mandatory two-factor authentication included.
-      const user = requireApiStaff(deps, request, 'article.create');
-      const params = parseId(request);
-      if (!params.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
-      const fields = formBody(request);
-      const { lang: _lang, ...input } = inputFromForm(fields);
-      const outcome = await editorial.save(user, params.data.id, input, stampOf(fields));
-      const article = await editorial.get(user, params.data.id);
-      return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5), pending: outcome === 'pending' });
-    }),
-  );
+  app.post('/admin/articles/:id/autosave', api, async (request, reply) => {
+    csrf.verify(request);
+    if (!request.user || request.user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
+    // The same rules as every back-office page, mandatory two-factor authentication included.
+    const user = requireApiStaff(deps, request, 'article.create');
+    const params = parseId(request);
+    if (!params.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
+    const fields = formBody(request);
+    const { lang: _lang, ...input } = inputFromForm(fields);
+    const outcome = await editorial.save(user, params.data.id, input, stampOf(fields));
+    const article = await editorial.get(user, params.data.id);
+    return reply.header('cache-control', 'no-store').send({ updatedAt: article.updatedAt, savedAt: formatDayTime(new Date(), zone()).slice(-5), pending: outcome === 'pending' });
+  });
 
   /** Originals the editor's translation picker offers as one types: `{ items, next }`, `next` being the `before` of the next page. */
-  app.get('/admin/api/articles/translation-candidates', async (request, reply) =>
-    answeringIn(apiErrorText, async () => {
-      const user = requireApiStaff(deps, request, 'article.create');
-      const query = candidatesQuery.safeParse(request.query);
-      if (!query.success) throw new DomainError('VALIDATION', 'The search for an original is not valid.', query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-      const t = EDITORIAL_TEXT[deps.settings.get().locale];
-      const { items, next } = await editorial.translationCandidates(user, query.data);
-      return reply.header('cache-control', 'no-store').send({ items: items.map((c) => ({ ...c, statusLabel: t.status[c.status] })), next });
-    }),
-  );
+  app.get('/admin/api/articles/translation-candidates', api, async (request, reply) => {
+    const user = requireApiStaff(deps, request, 'article.create');
+    const query = candidatesQuery.safeParse(request.query);
+    if (!query.success) throw new DomainError('VALIDATION', 'The search for an original is not valid.', query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    const t = EDITORIAL_TEXT[deps.settings.get().locale];
+    const { items, next } = await editorial.translationCandidates(user, query.data);
+    return reply.header('cache-control', 'no-store').send({ items: items.map((c) => ({ ...c, statusLabel: t.status[c.status] })), next });
+  });
 
   /** Workflow actions on what is saved, for clients that send no fields; withdrawing still needs confirm=1. */
   app.post('/admin/articles/:id/workflow', async (request, reply) => {

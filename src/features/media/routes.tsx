@@ -11,7 +11,7 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireApiStaff, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
-import { answeringIn, errorText } from '../../web/admin/error-text.js';
+import { errorText } from '../../web/admin/error-text.js';
 import { can } from '../accounts/policy.js';
 import { ACCEPT_ATTRIBUTE, scaledHeight, SIZES, TEXT_LIMITS, thumbnailOf } from './rules.js';
 
@@ -198,6 +198,8 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const lang = () => deps.settings.get().locale;
   /** A domain error for a person reading the page or the editor's script, in the back office's language. */
   const errorMessage = (error: DomainError) => errorText(lang(), MEDIA_ERRORS, error);
+  /** The editor's script shows the errors of the JSON API, so they answer in the library's words (app.ts). */
+  const api = { config: { errorTexts: MEDIA_ERRORS } };
   const notFound = () => errorMessage(new DomainError('NOT_FOUND', 'There is no such image.'));
 
   /**
@@ -295,32 +297,28 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     }
   });
 
-  app.post('/admin/api/media', async (request, reply) =>
-    answeringIn(errorMessage, async () => {
-      const user = requireApiStaff(deps, request, 'media.upload');
-      let upload: Upload;
-      try {
-        upload = await readUpload(request);
-      } catch (error) {
-        const t = MEDIA_TEXT[lang()];
-        if (error instanceof MalformedUpload) return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: t.malformed } });
-        if (!isTooLarge(error)) throw error;
-        return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: t.tooLarge } });
-      }
-      const { fields, file } = upload;
-      if (!file) throw new DomainError('VALIDATION', 'Attach the image in a “file” field.', ['file: required']);
-      const item = await media.upload(user, { buffer: file.buffer, filename: file.filename, caption: fields.caption, credit: fields.credit, alt: fields.alt });
-      return reply.code(201).header('cache-control', 'no-store').send(mediaJson(item));
-    }),
-  );
+  app.post('/admin/api/media', api, async (request, reply) => {
+    const user = requireApiStaff(deps, request, 'media.upload');
+    let upload: Upload;
+    try {
+      upload = await readUpload(request);
+    } catch (error) {
+      const t = MEDIA_TEXT[lang()];
+      if (error instanceof MalformedUpload) return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: t.malformed } });
+      if (!isTooLarge(error)) throw error;
+      return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: t.tooLarge } });
+    }
+    const { fields, file } = upload;
+    if (!file) throw new DomainError('VALIDATION', 'Attach the image in a “file” field.', ['file: required']);
+    const item = await media.upload(user, { buffer: file.buffer, filename: file.filename, caption: fields.caption, credit: fields.credit, alt: fields.alt });
+    return reply.code(201).header('cache-control', 'no-store').send(mediaJson(item));
+  });
 
-  app.get('/admin/api/media', async (request, reply) =>
-    answeringIn(errorMessage, async () => {
-      requireApiStaff(deps, request, 'media.upload');
-      const query = request.query as { q?: string; limit?: string };
-      const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);
-      const items = await media.search(typeof query.q === 'string' ? query.q.slice(0, 200) : '', limit);
-      return reply.header('cache-control', 'no-store').send({ items: items.map(mediaJson) });
-    }),
-  );
+  app.get('/admin/api/media', api, async (request, reply) => {
+    requireApiStaff(deps, request, 'media.upload');
+    const query = request.query as { q?: string; limit?: string };
+    const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);
+    const items = await media.search(typeof query.q === 'string' ? query.q.slice(0, 200) : '', limit);
+    return reply.header('cache-control', 'no-store').send({ items: items.map(mediaJson) });
+  });
 }

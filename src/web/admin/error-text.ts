@@ -3,10 +3,11 @@
  * the slice's sentence or "Please check <field>". Each slice's text.ts gives its own sentences; what it leaves out
  * gets the general sentence for the code, so a Russian page never shows the service's English message.
  */
-import { DomainError, type ErrorFacts } from '../../lib/errors.js';
+import type { DomainError, ErrorFacts } from '../../lib/errors.js';
 import type { CatalogueCode } from '../errors.js';
 
 type Lang = 'ru' | 'en';
+export type ErrorTexts = Record<Lang, SliceErrorText>;
 export type Sentence = string | ((facts: ErrorFacts) => string);
 
 export interface SliceErrorText {
@@ -17,6 +18,16 @@ export interface SliceErrorText {
   /** Field names as they follow "Please check" (e.g. "the headline (up to 300 characters)"). */
   fields?: Record<string, string>;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The slice's sentences for the errors of a back-office route that the app's error handler answers. */
+    errorTexts?: ErrorTexts;
+  }
+}
+
+/** For a route that has no sentences of its own: the general one for each code. */
+export const GENERAL_ONLY: ErrorTexts = { ru: {}, en: {} };
 
 const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; check: (names: string[]) => string }> = {
   ru: {
@@ -84,7 +95,7 @@ const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; check: (name
 const say = (sentence: Sentence, facts: ErrorFacts = {}) => (typeof sentence === 'string' ? sentence : sentence(facts));
 
 /** The sentence for the error's code, and one for each of its details the slice knows (fields to check in one). */
-export function describeError(lang: Lang, texts: Record<Lang, SliceErrorText>, error: DomainError): { summary: string; problems: string[] } {
+export function describeError(lang: Lang, texts: ErrorTexts, error: DomainError): { summary: string; problems: string[] } {
   const t = texts[lang];
   const problems: string[] = [];
   const toCheck: string[] = [];
@@ -101,20 +112,8 @@ export function describeError(lang: Lang, texts: Record<Lang, SliceErrorText>, e
 }
 
 /** One line for a notice or a JSON answer: what is wrong with the fields, else what the code means. */
-export function errorText(lang: Lang, texts: Record<Lang, SliceErrorText>, error: DomainError): string {
+export function errorText(lang: Lang, texts: ErrorTexts, error: DomainError): string {
   const { summary, problems } = describeError(lang, texts, error);
   return problems.length ? problems.join(' ') : summary;
 }
 
-/**
- * Runs the work of a back-office JSON endpoint: a domain error leaves it with its message in the back office's
- * language, since the page that called shows it to a person; its code and details stay as they are for programs.
- */
-export async function answeringIn<T>(translate: (error: DomainError) => string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.code, translate(error), error.details, error.facts);
-    throw error;
-  }
-}
