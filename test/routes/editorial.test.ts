@@ -187,7 +187,7 @@ forEachDialect('article editor routes', (dialect) => {
     await n.services.settings.set('staffTotpRequired', true);
     const res = await autosave(id, { headline: 'Без второго фактора' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('FORBIDDEN');
+    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Владелец сайта требует двухфакторную аутентификацию. Включите её на странице «Моя учётная запись».' });
     const row = await n.db.kysely.selectFrom('articles').select('headline').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.headline).toBe('Паромы вернулись');
   });

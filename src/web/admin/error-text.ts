@@ -1,7 +1,8 @@
 /**
  * A domain error in the back office's language: a sentence for its code, and for its details (`field: problem`)
- * the slice's sentence or "Please check <field>". Each slice's text.ts gives its own sentences; what it leaves out
- * gets the general sentence for the code, so a Russian page never shows the service's English message.
+ * the slice's sentence (or a general one, such as `totp: required`) or "Please check <field>". Each slice's
+ * text.ts gives its own sentences; what it leaves out gets the general sentence for the code, so a Russian page
+ * never shows the service's English message.
  */
 import type { DomainError, ErrorFacts } from '../../lib/errors.js';
 import type { CatalogueCode } from '../errors.js';
@@ -29,7 +30,7 @@ declare module 'fastify' {
 /** For a route that has no sentences of its own: the general one for each code. */
 export const GENERAL_ONLY: ErrorTexts = { ru: {}, en: {} };
 
-const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; check: (names: string[]) => string }> = {
+const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; details: Record<string, string>; check: (names: string[]) => string }> = {
   ru: {
     codes: {
       NOT_FOUND: 'Этого больше нет. Возможно, его удалили.',
@@ -58,6 +59,7 @@ const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; check: (name
       UNAVAILABLE: 'Сайт сейчас не может связаться с базой данных. Попробуйте через минуту.',
       INTERNAL: 'Что-то сломалось на нашей стороне. Ошибка записана в журнал.',
     },
+    details: { 'totp: required': 'Владелец сайта требует двухфакторную аутентификацию. Включите её на странице «Моя учётная запись».' },
     check: (names) => `Проверьте ${names.join(', ')}.`,
   },
   en: {
@@ -88,6 +90,7 @@ const GENERAL: Record<Lang, { codes: Record<CatalogueCode, string>; check: (name
       UNAVAILABLE: 'The site cannot reach its database just now. Please try again in a minute.',
       INTERNAL: 'Something went wrong on our side. The error has been logged.',
     },
+    details: { 'totp: required': 'The site owner requires two-factor authentication. Turn it on in “My account”.' },
     check: (names) => `Please check ${names.join(', ')}.`,
   },
 };
@@ -102,7 +105,7 @@ export function describeError(lang: Lang, texts: ErrorTexts, error: DomainError)
   for (const detail of error.details ?? []) {
     const colon = detail.indexOf(': ');
     const field = colon < 0 ? detail : detail.slice(0, colon);
-    const sentence = t.details?.[detail] ?? t.details?.[field];
+    const sentence = t.details?.[detail] ?? t.details?.[field] ?? GENERAL[lang].details[detail];
     const name = t.fields?.[field];
     if (sentence !== undefined) problems.push(say(sentence, error.facts));
     else if (name !== undefined && !toCheck.includes(name)) toCheck.push(name);
