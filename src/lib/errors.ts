@@ -17,13 +17,19 @@ export type ErrorCode =
   | 'EMAIL_TAKEN'
   | 'IMAGE_INVALID'
   | 'IMAGE_IN_USE'
-  | 'CONFLICT';
+  | 'RUBRIC_IN_USE'
+  | 'CONFLICT'
+  | 'SETTINGS_INVALID';
+
+/** Named values a translated sentence about the error needs: the address that is taken, who holds it, a count. */
+export type ErrorFacts = Readonly<Record<string, string | number | readonly string[]>>;
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: string[],
+    readonly facts?: ErrorFacts,
   ) {
     super(message);
   }

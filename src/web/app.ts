@@ -30,8 +30,10 @@ import { editorialRoutes } from '../features/editorial/routes.js';
 import { mediaRoutes, MAX_UPLOAD_BYTES } from '../features/media/routes.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
 import type { AdminDeps } from './admin/kit.js';
+import { errorText, GENERAL_ONLY } from './admin/error-text.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const isBackOffice = (url: string) => /^\/admin(\/|\?|$)/.test(url);
 /** Built browser assets: dist/public, next to dist/web when running the build, or from the source tree in tests. */
 export const PUBLIC_DIR = path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../public' : '../../dist/public');
 
@@ -93,7 +95,9 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     const err = error as Error & { code?: string; statusCode?: number };
     if (err instanceof DomainError) {
       const entry = ERROR_CATALOGUE[err.code];
-      return reply.code(entry.status).send({ error: { code: err.code, message: err.message || entry.message, details: err.details } });
+      // The back office's scripts show the message to a person: in its language, in the route's own words where it has them.
+      const message = isBackOffice(request.url) ? errorText(services.settings.get().locale, request.routeOptions.config.errorTexts ?? GENERAL_ONLY, err) : err.message || entry.message;
+      return reply.code(entry.status).send({ error: { code: err.code, message, details: err.details } });
     }
     if (isClientAbort(err, request.raw)) {
       request.log.debug({ err }, 'the client closed the connection before its request was read');

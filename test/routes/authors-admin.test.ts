@@ -127,6 +127,15 @@ forEachDialect('back office: author profiles', (dialect) => {
     expect((await postForm(n, editor, '/admin/authors/999', profile())).statusCode).toBe(404);
   });
 
+  it('refuses with catalogued codes whose details and facts carry what the sentence needs', async () => {
+    const actor = { id: editor.userId, role: 'editor' as const };
+    const input = { name: 'Анна', slug: 'anna', roleTitle: '', bio: '', photoImageId: null, en: { name: '', roleTitle: '', bio: '' } };
+    await expect(n.services.authors.create(actor, input)).rejects.toMatchObject({ code: 'SLUG_TAKEN', details: ['slug: taken'], facts: { slug: 'anna', by: 'Анна Морозова' } });
+    await expect(n.services.authors.create(actor, { ...input, slug: 'drugaya', photoImageId: 99999 })).rejects.toMatchObject({ code: 'VALIDATION', details: ['photoImageId: not in the media library'] });
+    await expect(n.services.authors.create(actor, { ...input, name: ' ', slug: 'drugaya' })).rejects.toMatchObject({ code: 'VALIDATION', details: [expect.stringMatching(/^name: /)] });
+    await expect(n.services.authors.get(actor, 999)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('is for editors and the owner only, and every form needs its CSRF token', async () => {
     const owner = await staffSession(n, 'owner');
     expect((await get(owner, '/admin/authors/')).statusCode).toBe(200);

@@ -48,8 +48,10 @@ forEachDialect('article editor routes', (dialect) => {
   it('shows validation problems in words and keeps the status 400', async () => {
     const res = await postForm(n, editor, '/admin/articles/', article({ headline: '  ', slug: 'Bad Slug' }));
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('headline: is required');
-    expect(res.body).toContain('slug: may contain only lowercase latin letters');
+    expect(res.body).toContain('Некоторые поля заполнены неверно.');
+    expect(res.body).toContain('Заголовок не может быть пустым.');
+    expect(res.body).toContain('Проверьте адрес (строчные латинские буквы, цифры и одиночные дефисы).');
+    expect(res.body).not.toContain('is required');
     // What was typed stays in the form.
     expect(res.body).toContain('Движение восстановлено.</textarea>');
     expect(res.body).toContain('value="Каспий, паромы"');
@@ -76,7 +78,7 @@ forEachDialect('article editor routes', (dialect) => {
     expect((await n.app.inject({ url: `/admin/articles/${id}`, headers: { cookie: editor.cookie } })).body).toContain('11.04.2024 11:00');
     const past = await postForm(n, editor, `/admin/articles/${id}/workflow`, { action: 'schedule', publishAt: '2024-04-10T11:00' });
     expect(past.statusCode).toBe(400);
-    expect(past.body).toContain('must be in the future');
+    expect(past.body).toContain('Время публикации должно быть в будущем.');
     expect((await n.app.inject('/')).body).not.toContain('Запланировано');
     n.clock.now = new Date('2024-04-11T08:00:30Z');
     await n.services.scheduler.tick();
@@ -114,7 +116,8 @@ forEachDialect('article editor routes', (dialect) => {
     const id = await create(editor);
     const res = await postForm(n, editor, `/admin/articles/${id}`, article({ updatedAt: '2000-01-01T00:00:00.000Z' }));
     expect(res.statusCode).toBe(409);
-    expect(res.body).toContain('Someone else saved this article');
+    expect(res.body).toContain('Кто-то сохранил этот материал, пока вы его правили.');
+    expect(res.body).not.toContain('Someone else saved this article');
   });
 
   it('lists revisions, shows a diff and restores one', async () => {
@@ -184,7 +187,7 @@ forEachDialect('article editor routes', (dialect) => {
     await n.services.settings.set('staffTotpRequired', true);
     const res = await autosave(id, { headline: 'Без второго фактора' });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('FORBIDDEN');
+    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Владелец сайта требует двухфакторную аутентификацию. Включите её на странице «Моя учётная запись».' });
     const row = await n.db.kysely.selectFrom('articles').select('headline').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.headline).toBe('Паромы вернулись');
   });
@@ -275,14 +278,14 @@ forEachDialect('article editor routes', (dialect) => {
     const id = await create(editor, { slug: 'otkaz' });
     const invalid = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: ' ', lead: 'Набранный лид.', action: 'publish' }));
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.body).toContain('headline: is required');
+    expect(invalid.body).toContain('Заголовок не может быть пустым.');
     expect(invalid.body).toContain('Набранный лид.</textarea>');
     expect(await statusOf(id)).toBe('draft');
 
     const live = await publishArticle(n, '2024-04-11T07:00:00Z', { slug: 'zhivoy', headline: 'Заголовок на сайте' });
     const stale = await postForm(n, editor, `/admin/articles/${live}`, article({ headline: 'Поверх чужой правки', updatedAt: '2000-01-01T00:00:00.000Z', action: 'update' }));
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('Someone else saved this article');
+    expect(stale.body).toContain('Кто-то сохранил этот материал');
     expect((await n.app.inject('/news/zhivoy')).body).toContain('Заголовок на сайте');
   });
 
@@ -319,18 +322,52 @@ forEachDialect('article editor routes', (dialect) => {
     expect(await editorOf(id, '?done=pending')).toContain('Changes saved; the site shows the previous version');
   });
 
+  const autosaveAs = (s: StaffSession, id: number, fields: Record<string, string>) =>
+    n.app.inject({
+      method: 'POST',
+      url: `/admin/articles/${id}/autosave`,
+      headers: { ...s.headers, 'x-csrf-token': s.csrf, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('answers the editor’s script in the back office’s language: a validation error, a conflict, an author’s forbidden change', async () => {
+    const id = await create(editor);
+    const empty = await autosaveAs(editor, id, { headline: ' ' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toMatchObject({ code: 'VALIDATION', message: 'Заголовок не может быть пустым.', details: ['headline: is required'] });
+    const stale = await autosaveAs(editor, id, { headline: 'Поздно', updatedAt: '2000-01-01T00:00:00.000Z' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', message: 'Кто-то сохранил этот материал, пока вы его правили. Перезагрузите страницу, чтобы увидеть чужие изменения.' });
+    const own = await create(author);
+    expect((await postForm(n, author, `/admin/articles/${own}/workflow`, { action: 'submit' })).statusCode).toBe(303);
+    const refused = await autosaveAs(author, own, { headline: 'После отправки' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'FORBIDDEN', message: 'Авторы могут менять только свои черновики; публикуют редакторы.' });
+  });
+
+  it('says what is wrong in English in an English back office, on the page and to the script', async () => {
+    await n.services.settings.set('locale', 'en');
+    const id = await create(editor);
+    const page = await postForm(n, editor, `/admin/articles/${id}`, article({ headline: ' ' }));
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('Some of the fields are not valid.');
+    expect(page.body).toContain('The headline cannot be empty.');
+    const json = await autosaveAs(editor, id, { headline: 'Late', updatedAt: '2000-01-01T00:00:00.000Z' });
+    expect(json.json().error.message).toBe('Someone else saved this article in the meantime. Reload it to see their changes.');
+  });
+
   it('answers a body of the wrong shape with 400, never 500', async () => {
     const json = await n.app.inject({ method: 'POST', url: '/admin/articles/', headers: { ...editor.headers, 'x-csrf-token': editor.csrf, 'content-type': 'application/json' }, payload: '{"headline":[" "],"body":{"x":1},"tags":{"a":1}}' });
     expect(json.statusCode).toBe(400);
-    expect(json.body).toContain('headline: is required');
+    expect(json.body).toContain('Заголовок не может быть пустым.');
     const unknown = await postForm(n, editor, '/admin/articles/', article({ headline: ['Первый', 'Второй'], rubricId: ['999999'], authorId: ['424242'], coverImageId: '77777' }));
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.body).toContain('rubricIds: rubric 999999 does not exist');
-    expect(unknown.body).toContain('authors: author 424242 does not exist');
-    expect(unknown.body).toContain('coverImageId: image 77777 does not exist');
+    expect(unknown.body).toContain('Одной из выбранных рубрик больше нет.');
+    expect(unknown.body).toContain('Одного из выбранных авторов больше нет.');
+    expect(unknown.body).toContain('Выбранной обложки больше нет в медиатеке.');
     const id = await create(editor);
     const translation = await postForm(n, editor, `/admin/articles/${id}`, article({ translationOf: '99999' }));
     expect(translation.statusCode).toBe(400);
-    expect(translation.body).toContain('translationOf: article 99999 does not exist');
+    expect(translation.body).toContain('Материала с таким номером нет');
   });
 });

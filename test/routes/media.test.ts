@@ -173,32 +173,41 @@ forEachDialect('media library', (dialect) => {
     expect((await sharp(webp).metadata()).pages).toBe(301);
     const res = await apiUpload(s, [{ name: 'file', filename: 'long.webp', data: webp, type: 'image/webp' }]);
     expect(res.statusCode).toBe(415);
-    expect(res.json().error.message).toBe('The animation has 301 frames; at most 300 are accepted.');
+    expect(res.json().error).toMatchObject({ code: 'IMAGE_INVALID', message: 'Кадров в анимации: 301, а можно не больше 300.', details: ['file: too many frames'] });
   });
 
   it('decides the type by content: a text file named .jpg is refused with 415 and leaves nothing behind', async () => {
     const s = await staffSession(n, 'editor');
     const res = await apiUpload(s, [{ name: 'file', filename: 'photo.jpg', data: Buffer.from('This is a text file, not a photograph.\n'), type: 'image/jpeg' }]);
     expect(res.statusCode).toBe(415);
-    expect(res.json().error).toMatchObject({ code: 'IMAGE_INVALID', message: 'The file is not a JPEG, PNG, WebP, GIF or AVIF image.' });
+    expect(res.json().error).toMatchObject({ code: 'IMAGE_INVALID', message: 'Это не изображение JPEG, PNG, WebP, GIF или AVIF.' });
 
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     const svgRes = await apiUpload(s, [{ name: 'file', filename: 'chart.png', data: svg, type: 'image/png' }]);
     expect(svgRes.statusCode).toBe(415);
-    expect(svgRes.json().error.message).toBe('The file is not a JPEG, PNG, WebP, GIF or AVIF image (it is SVG).');
+    expect(svgRes.json().error.message).toBe('Это не изображение JPEG, PNG, WebP, GIF или AVIF (это SVG).');
 
     const jpeg = await cameraJpeg();
     const truncated = await apiUpload(s, [{ name: 'file', filename: 'cut.jpg', data: jpeg.subarray(0, Math.floor(jpeg.length * 0.6)) }]);
     expect(truncated.statusCode).toBe(415);
-    expect(truncated.json().error.message).toBe('The JPEG image is damaged or incomplete and cannot be decoded.');
+    expect(truncated.json().error.message).toBe('Изображение JPEG повреждено или загружено не целиком, его не удаётся прочитать.');
 
     const form = await formUpload(s, [{ name: 'file', filename: 'photo.jpg', data: Buffer.from('plain text'), type: 'image/jpeg' }]);
     expect(form.statusCode).toBe(415);
-    expect(form.body).toContain('The file is not a JPEG, PNG, WebP, GIF or AVIF image.');
+    expect(form.body).toContain('Это не изображение JPEG, PNG, WebP, GIF или AVIF.');
 
     expect(filesOnDisk()).toEqual([]);
     const count = await n.db.kysely.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1); // the fixture image only
+  });
+
+  it('says why an upload is refused in English in an English back office, to the page and to the API', async () => {
+    await n.services.settings.set('locale', 'en');
+    const s = await staffSession(n, 'editor');
+    const res = await apiUpload(s, [{ name: 'file', filename: 'photo.jpg', data: Buffer.from('plain text'), type: 'image/jpeg' }]);
+    expect(res.json().error).toMatchObject({ code: 'IMAGE_INVALID', message: 'The file is not a JPEG, PNG, WebP, GIF or AVIF image.', details: ['file: not an image'] });
+    const form = await formUpload(s, [{ name: 'file', filename: 'photo.jpg', data: Buffer.from('plain text'), type: 'image/jpeg' }]);
+    expect(form.body).toContain('The file is not a JPEG, PNG, WebP, GIF or AVIF image.');
   });
 
   it('refuses a file over 15 MB with 413', async () => {
@@ -207,7 +216,7 @@ forEachDialect('media library', (dialect) => {
     const res = await apiUpload(s, [{ name: 'file', filename: 'huge.jpg', data: big, type: 'image/jpeg' }]);
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(res.json().error.message).toContain('15 MB');
+    expect(res.json().error.message).toBe('Файл больше 15 МБ. Уменьшите его и попробуйте снова.');
 
     const form = await formUpload(s, [{ name: 'file', filename: 'huge.jpg', data: big, type: 'image/jpeg' }]);
     expect(form.statusCode).toBe(413);
@@ -219,11 +228,11 @@ forEachDialect('media library', (dialect) => {
     const boundary = 'dateline-malformed';
     const disposition = 'Content-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg';
     const malformed = {
-      api: 'The request could not be understood. The upload could not be read: the multipart/form-data body is cut off or malformed. Send the file again.',
+      api: 'Загрузка пришла оборванной или повреждённой, и её не удалось прочитать. Выберите файл и отправьте его ещё раз.',
       form: 'Загрузка пришла оборванной или повреждённой, и её не удалось прочитать. Выберите файл и отправьте его ещё раз.',
     };
     // A part the parser reads but cannot name (no headers) is skipped, so the upload simply has no file.
-    const noFile = { api: 'Attach the image in a “file” field.', form: 'Выберите файл изображения для загрузки.' };
+    const noFile = { api: 'Выберите файл изображения для загрузки.', form: 'Выберите файл изображения для загрузки.' };
     const cases: Array<{ name: string; body: string; contentType?: string; api?: string; form?: string }> = [
       { name: 'a closing boundary cut short', body: `--${boundary}\r\n${disposition}\r\n\r\nabc\r\n--${boundary.slice(0, 6)}` },
       { name: 'no closing boundary', body: `--${boundary}\r\n${disposition}\r\n\r\nabcdef` },
@@ -297,7 +306,7 @@ forEachDialect('media library', (dialect) => {
 
     const refused = await postForm(n, s, `/admin/media/${used.id}/delete`, {});
     expect(refused.statusCode).toBe(409);
-    expect(refused.body).toContain('This image is used by the article “Паромы вернулись к графику”, so it cannot be deleted.');
+    expect(refused.body).toContain('Изображение нельзя удалить: его использует материал «Паромы вернулись к графику».');
     const media = new MediaService({ db: n.db.kysely, dataDir, now: () => n.clock.now });
     await expect(media.delete({ id: s.userId, role: 'editor' }, used.id)).rejects.toMatchObject({ code: 'IMAGE_IN_USE', details: [expect.stringMatching(/^body of article \d+$/)] });
     expect(await media.get(used.id)).not.toBeNull();
@@ -335,7 +344,7 @@ forEachDialect('media library', (dialect) => {
     expect(cover.statusCode).toBe(409);
     const photo = await postForm(n, s, `/admin/media/${ids[1]}/delete`, {});
     expect(photo.statusCode).toBe(409);
-    expect(photo.body).toContain('the author profile of Анна Морозова');
+    expect(photo.body).toContain('Изображение нельзя удалить: его использует профиль автора «Анна Морозова».');
     // Image 1 only looks like a prefix of 12 in the body JSON: it is free to go.
     expect((await postForm(n, s, `/admin/media/${n.ids.image}/delete`, {})).statusCode).toBe(303);
     expect(await k.selectFrom('images').select('id').where('id', '=', n.ids.image).executeTakeFirst()).toBeUndefined();
@@ -389,7 +398,7 @@ forEachDialect('media library', (dialect) => {
     expect(res.headers.location).toBe(`/admin/media/?ok=saved#image-${image.id}`);
     const tooLong = await postForm(n, s, `/admin/media/${image.id}`, { caption: 'x'.repeat(501), credit: '', alt: '' });
     expect(tooLong.statusCode).toBe(400);
-    expect(tooLong.body).toContain('The caption, credit or alt text is too long.');
+    expect(tooLong.body).toContain('Проверьте подпись (до 500 символов).');
 
     const found = await n.app.inject({ url: `/admin/api/media?q=${encodeURIComponent('у причала')}`, headers: { cookie: s.cookie } });
     expect(found.json().items.map((i: { id: number }) => i.id)).toEqual([image.id]);

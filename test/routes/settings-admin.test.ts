@@ -58,7 +58,7 @@ forEachDialect('back office: settings', (dialect) => {
     for (const [k, v] of Object.entries(formOf(n.services.settings.get(), { name: 'Без токена' }))) for (const item of [v].flat()) body.append(k, item);
     const res = await n.app.inject({ method: 'POST', url: '/admin/settings/', headers: { ...owner.headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('CSRF');
+    expect(res.json().error).toMatchObject({ code: 'CSRF', message: 'Форма устарела. Перезагрузите страницу и попробуйте снова.' });
     expect(n.services.settings.get().name).not.toBe('Без токена');
   });
 

@@ -8,10 +8,11 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
+import { errorText } from '../../web/admin/error-text.js';
 import type { SessionUser } from '../accounts/service.js';
-import { AUTHOR_LIMITS, AuthorError, type AuthorInput, type AuthorProblem } from './rules.js';
+import { AUTHOR_LIMITS, type AuthorInput } from './rules.js';
 import type { AuthorRow, ImageChoice } from './store.js';
-import { AUTHOR_TEXT, type AuthorText } from './text.js';
+import { AUTHOR_ERRORS, AUTHOR_TEXT, type AuthorText } from './text.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -69,12 +70,6 @@ function inputOf(v: FormValues): AuthorInput {
     photoImageId: photo === '' ? null : /^\d+$/.test(photo) ? Number(photo) : -1,
     en: { name: v.nameEn, roleTitle: v.roleTitleEn, bio: v.bioEn },
   };
-}
-
-function problemText(t: AuthorText, error: DomainError): string {
-  if (!(error instanceof AuthorError)) return error.message;
-  const problem: AuthorProblem = error.problem;
-  return (t.problems[problem.reason] as (p: AuthorProblem) => string)(problem);
 }
 
 function imageLabel(img: ImageChoice): string {
@@ -154,7 +149,7 @@ export function authorRoutes(app: FastifyInstance, deps: AdminDeps): void {
     try {
       return await authors.get(user, parsed.data.id);
     } catch (error) {
-      if (error instanceof AuthorError && error.problem.reason === 'notFound') return null;
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
       throw error;
     }
   }
@@ -224,7 +219,7 @@ export function authorRoutes(app: FastifyInstance, deps: AdminDeps): void {
           <a href="/admin/authors/">← {t.back}</a>
         </p>
         <h1>{t.newProfile}</h1>
-        {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+        {error ? <Notice kind="error">{errorText(ctx.lang, AUTHOR_ERRORS, error)}</Notice> : null}
         <ProfileForm ctx={ctx} t={t} action="/admin/authors/new" values={values} images={images} submit={t.create} />
       </AdminLayout>,
       status,
@@ -266,7 +261,7 @@ export function authorRoutes(app: FastifyInstance, deps: AdminDeps): void {
           <a href="/admin/authors/">← {t.back}</a>
         </p>
         <h1>{t.editTitle(name)}</h1>
-        {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+        {error ? <Notice kind="error">{errorText(ctx.lang, AUTHOR_ERRORS, error)}</Notice> : null}
         {ok ? <Notice kind="ok">{ok}</Notice> : null}
         <p>
           <a href={`/author/${author.slug}/`}>{t.openOnSite}</a>

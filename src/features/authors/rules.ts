@@ -1,6 +1,6 @@
-/** Author profiles (bylines): the shape of a profile and the problems a change can run into. Pure; no I/O. */
+/** Author profiles (bylines): the shape of a profile and its parsing. Pure; no I/O. */
 import { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../lib/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../../lib/slug.js';
 
 export const AUTHOR_LIMITS = { name: 120, roleTitle: 120, bio: 2000 } as const;
@@ -31,33 +31,9 @@ export type AuthorValues = z.output<typeof authorInputSchema>;
 /** Translation field names in the `translations` JSON, as the public pages read them. */
 export const TRANSLATED_FIELDS = { name: 'name', roleTitle: 'role_title', bio: 'bio' } as const;
 
-export type AuthorProblem =
-  | { reason: 'forbidden' }
-  | { reason: 'invalid'; fields: string[] }
-  | { reason: 'notFound' }
-  | { reason: 'slugTaken'; slug: string; by: string }
-  | { reason: 'photoMissing' };
-
-const CODES: Record<AuthorProblem['reason'], ErrorCode> = {
-  forbidden: 'FORBIDDEN',
-  invalid: 'VALIDATION',
-  notFound: 'NOT_FOUND',
-  slugTaken: 'SLUG_TAKEN',
-  photoMissing: 'VALIDATION',
-};
-
-export class AuthorError extends DomainError {
-  constructor(
-    readonly problem: AuthorProblem,
-    message: string,
-  ) {
-    super(CODES[problem.reason], message, problem.reason === 'invalid' ? problem.fields : undefined);
-  }
-}
-
 export function parseAuthorInput(input: AuthorInput): AuthorValues {
   const parsed = authorInputSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = [...new Set(parsed.error.issues.map((i) => i.path.map(String).join('.')))];
-  throw new AuthorError({ reason: 'invalid', fields }, `The profile is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const details = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
+  throw new DomainError('VALIDATION', `The profile is not valid: ${details.join('; ')}`, details);
 }

@@ -5,7 +5,8 @@ import type { EventBus } from '../../lib/events.js';
 import { slugify } from '../../lib/slug.js';
 import { withTranslation } from '../../lib/localized.js';
 import { can, type Actor } from '../accounts/policy.js';
-import { AuthorError, TRANSLATED_FIELDS, parseAuthorInput, type AuthorInput, type AuthorValues } from './rules.js';
+import { DomainError } from '../../lib/errors.js';
+import { TRANSLATED_FIELDS, parseAuthorInput, type AuthorInput, type AuthorValues } from './rules.js';
 import * as store from './store.js';
 
 type Db = Kysely<Database>;
@@ -19,7 +20,7 @@ export class AuthorService {
   ) {}
 
   private check(actor: Actor | null): void {
-    if (!can(actor, 'authors.manage')) throw new AuthorError({ reason: 'forbidden' }, 'Only editors and the owner can edit author profiles.');
+    if (!can(actor, 'authors.manage')) throw new DomainError('FORBIDDEN', 'Only editors and the owner can edit author profiles.');
   }
 
   async list(actor: Actor | null): Promise<store.AuthorListItem[]> {
@@ -30,7 +31,7 @@ export class AuthorService {
   async get(actor: Actor | null, id: number): Promise<store.AuthorRow> {
     this.check(actor);
     const author = await store.getAuthor(this.db, id);
-    if (!author) throw new AuthorError({ reason: 'notFound' }, `Author ${id} does not exist.`);
+    if (!author) throw new DomainError('NOT_FOUND', `Author ${id} does not exist.`);
     return author;
   }
 
@@ -63,7 +64,7 @@ export class AuthorService {
     const a = parseAuthorInput(input);
     await this.db.transaction().execute(async (trx) => {
       const current = await store.getAuthor(trx, id);
-      if (!current) throw new AuthorError({ reason: 'notFound' }, `Author ${id} does not exist.`);
+      if (!current) throw new DomainError('NOT_FOUND', `Author ${id} does not exist.`);
       const slug = a.slug ?? current.slug;
       await this.checkSlugAndPhoto(trx, slug, id, a.photoImageId);
       if (slug !== current.slug) {
@@ -85,10 +86,10 @@ export class AuthorService {
   private async checkSlugAndPhoto(trx: Db, slug: string, forId: number | null, photoImageId: number | null): Promise<void> {
     const holder = await store.authorBySlug(trx, slug);
     if (holder && holder.id !== forId) {
-      throw new AuthorError({ reason: 'slugTaken', slug, by: holder.name }, `The address “${slug}” belongs to the profile of ${holder.name}.`);
+      throw new DomainError('SLUG_TAKEN', `The address “${slug}” belongs to the profile of ${holder.name}.`, ['slug: taken'], { slug, by: holder.name });
     }
     if (photoImageId !== null && !(await store.imageExists(trx, photoImageId))) {
-      throw new AuthorError({ reason: 'photoMissing' }, `Image ${photoImageId} does not exist.`);
+      throw new DomainError('VALIDATION', `Image ${photoImageId} does not exist.`, ['photoImageId: not in the media library']);
     }
   }
 }

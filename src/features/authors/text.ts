@@ -1,7 +1,5 @@
-/** Strings of the author-profile pages of the back office. */
-import type { AuthorProblem } from './rules.js';
-
-type Problems = { [R in AuthorProblem['reason']]: (p: Extract<AuthorProblem, { reason: R }>) => string };
+/** Strings of the author-profile pages of the back office, and their errors in its language. */
+import type { SliceErrorText } from '../../web/admin/error-text.js';
 
 const fieldsEn: Record<string, string> = {
   name: 'the name (1 to 120 characters)',
@@ -12,14 +10,6 @@ const fieldsEn: Record<string, string> = {
   'en.name': 'the English name (up to 120 characters)',
   'en.roleTitle': 'the English role (up to 120 characters)',
   'en.bio': 'the English biography (up to 2000 characters)',
-};
-
-const problemsEn: Problems = {
-  forbidden: () => 'Only editors and the owner can edit author profiles.',
-  invalid: (p) => `Please check ${p.fields.map((f) => fieldsEn[f] ?? f).join(', ')}.`,
-  notFound: () => 'This profile does not exist.',
-  slugTaken: (p) => `The address “${p.slug}” belongs to the profile of ${p.by}. Choose another one.`,
-  photoMissing: () => 'The chosen photo is no longer in the media library. Choose another one.',
 };
 
 const en = {
@@ -50,7 +40,6 @@ const en = {
   created: 'The profile is created.',
   back: 'All authors',
   openOnSite: 'Open the author page',
-  problems: problemsEn,
 };
 export type AuthorText = typeof en;
 
@@ -93,13 +82,32 @@ const ru: AuthorText = {
   created: 'Профиль создан.',
   back: 'Все авторы',
   openOnSite: 'Открыть страницу автора',
-  problems: {
-    forbidden: () => 'Изменять профили авторов могут только редакторы и владелец сайта.',
-    invalid: (p) => `Проверьте ${p.fields.map((f) => fieldsRu[f] ?? f).join(', ')}.`,
-    notFound: () => 'Такого профиля нет.',
-    slugTaken: (p) => `Адрес «${p.slug}» уже у профиля «${p.by}». Выберите другой.`,
-    photoMissing: () => 'Выбранной фотографии больше нет в медиатеке. Выберите другую.',
-  },
 };
 
 export const AUTHOR_TEXT = { ru, en };
+
+/** Errors of the author-profile pages, by code and by detail (see web/admin/error-text.ts). */
+export const AUTHOR_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
+  ru: {
+    codes: {
+      FORBIDDEN: 'Изменять профили авторов могут только редакторы и владелец сайта.',
+      NOT_FOUND: 'Такого профиля нет.',
+    },
+    details: {
+      'slug: taken': (f) => `Адрес «${f.slug}» уже у профиля «${f.by}». Выберите другой.`,
+      'photoImageId: not in the media library': 'Выбранной фотографии больше нет в медиатеке. Выберите другую.',
+    },
+    fields: fieldsRu,
+  },
+  en: {
+    codes: {
+      FORBIDDEN: 'Only editors and the owner can edit author profiles.',
+      NOT_FOUND: 'This profile does not exist.',
+    },
+    details: {
+      'slug: taken': (f) => `The address “${f.slug}” belongs to the profile of ${f.by}. Choose another one.`,
+      'photoImageId: not in the media library': 'The chosen photo is no longer in the media library. Choose another one.',
+    },
+    fields: fieldsEn,
+  },
+};

@@ -9,17 +9,17 @@ import type { ArticleStatus } from '../../storage/schema.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField } from '../../web/admin/AdminLayout.js';
 import { Notice } from '../../web/admin/Notice.js';
+import { describeError } from '../../web/admin/error-text.js';
 import { adminContext, formBody, requireApiStaff, requireStaff, sendAdmin, sendAdminNotFound, sendForbidden, type AdminDeps } from '../../web/admin/kit.js';
 import { can } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { bodyImageIds } from '../articles/body.js';
 import { imageUrl } from '../articles/store.js';
 import { articlePageModel, sendArticlePage } from '../articles/routes.js';
-import { TRANSLATION_NOT_VISIBLE } from '../articles/service.js';
 import type { SessionUser } from '../accounts/service.js';
 import { PAGE, type EditorialArticle } from './service.js';
 import { inputFromForm } from './form.js';
-import { EDITORIAL_TEXT, type EditorialText } from './text.js';
+import { EDITORIAL_ERRORS, EDITORIAL_TEXT, type EditorialText } from './text.js';
 import { ConfirmUnpublish, EditorForm, TranslationSearchForm, Workflow, type EditorChoices } from './views.js';
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'unpublished'];
@@ -124,7 +124,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
         <h1>{title}</h1>
         {notice ? <Notice kind="ok">{notice}</Notice> : null}
         <div class="editor-layout">
-          <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(actor, ctx.lang, article?.lang ?? ctx.lang, article, translationQuery(request))} actor={actor} {...errorShown(t, error)} />
+          <EditorForm ctx={ctx} t={t} article={article} submitted={submitted} choices={await choices(actor, ctx.lang, article?.lang ?? ctx.lang, article, translationQuery(request))} actor={actor} {...errorShown(ctx.lang, error)} />
           <TranslationSearchForm article={article} />
           {article ? <Workflow ctx={ctx} t={t} article={article} actor={actor} zone={zone()} /> : null}
         </div>
@@ -133,11 +133,14 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     );
   }
 
-  /** The message and details the editor shows for a refused save; a refused translation link in the site's language. */
-  const errorShown = (t: EditorialText, error?: DomainError) =>
-    error?.details?.includes(TRANSLATION_NOT_VISIBLE)
-      ? { error: t.translation.notVisible, details: error.details.filter((d) => d !== TRANSLATION_NOT_VISIBLE) }
-      : { error: error?.message, details: error?.details };
+  /** The notice and the field problems the editor shows for a refused save, in the back office's language. */
+  const errorShown = (lang: 'ru' | 'en', error?: DomainError) => {
+    if (!error) return {};
+    const { summary, problems } = describeError(lang, EDITORIAL_ERRORS, error);
+    return { error: summary, details: problems };
+  };
+  /** The editor's script shows the error of its JSON endpoints, so they answer in the editor's words (app.ts). */
+  const api = { config: { errorTexts: EDITORIAL_ERRORS } };
 
   const statusOf = (e: DomainError) => ERROR_CATALOGUE[e.code].status;
   const parseId = (request: FastifyRequest) => idParams.safeParse(request.params);
@@ -319,7 +322,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     }, () => inputFromForm(formBody(request)));
   });
 
-  app.post('/admin/articles/:id/autosave', async (request, reply) => {
+  app.post('/admin/articles/:id/autosave', api, async (request, reply) => {
     csrf.verify(request);
     if (!request.user || request.user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Your session has ended. Sign in again; your text is still in this page.');
     // The same rules as every back-office page, mandatory two-factor authentication included.
@@ -334,7 +337,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
   });
 
   /** Originals the editor's translation picker offers as one types: `{ items, next }`, `next` being the `before` of the next page. */
-  app.get('/admin/api/articles/translation-candidates', async (request, reply) => {
+  app.get('/admin/api/articles/translation-candidates', api, async (request, reply) => {
     const user = requireApiStaff(deps, request, 'article.create');
     const query = candidatesQuery.safeParse(request.query);
     if (!query.success) throw new DomainError('VALIDATION', 'The search for an original is not valid.', query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
@@ -354,7 +357,7 @@ export function editorialRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const fields = formBody(request);
     return attempt(request, reply, id, async () => {
       const action = workflowAction.safeParse(fields.action);
-      if (!action.success) throw new DomainError('VALIDATION', 'Unknown workflow action.');
+      if (!action.success) throw new DomainError('VALIDATION', 'Unknown workflow action.', ['action: unknown']);
       if (action.data === 'discard') await editorial.discardChanges(user, id);
       else if (action.data === 'unpublish' && fields.confirm !== '1') return confirmUnpublishPage(request, reply, id);
       else await editorial.act(user, id, action.data, typeof fields.publishAt === 'string' ? fields.publishAt : '');

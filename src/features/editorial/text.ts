@@ -1,3 +1,7 @@
+/** Strings of the article editor, and its errors in the back office's language. */
+import { TRANSLATION_NOT_VISIBLE } from '../articles/service.js';
+import type { SliceErrorText } from '../../web/admin/error-text.js';
+
 const en = {
   articles: 'Articles',
   statusColumn: 'Status',
@@ -276,3 +280,73 @@ const ru: EditorialText = {
 };
 
 export const EDITORIAL_TEXT = { ru, en };
+
+/** The editor's errors, by code and by the field a VALIDATION detail names (see web/admin/error-text.ts). */
+export const EDITORIAL_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
+  ru: {
+    codes: {
+      FORBIDDEN: 'Авторы могут менять только свои черновики; публикуют редакторы.',
+      CONFLICT: 'Кто-то сохранил этот материал, пока вы его правили. Перезагрузите страницу, чтобы увидеть чужие изменения.',
+      SLUG_TAKEN: 'Этот адрес уже занят другим материалом на этом языке. Выберите другой.',
+      ARTICLE_NOT_FOUND: 'Такого материала нет.',
+      UNAUTHENTICATED: 'Сеанс закончился. Войдите снова; ваш текст остаётся на этой странице.',
+    },
+    details: {
+      'headline: is required': 'Заголовок не может быть пустым.',
+      [TRANSLATION_NOT_VISIBLE]: ru.translation.notVisible,
+      'publishAt: must be in the future': 'Время публикации должно быть в будущем.',
+      'publishAt: not a date and time': 'Укажите дату и время публикации, например 2024-04-11 10:54.',
+      rubricIds: 'Одной из выбранных рубрик больше нет. Выберите рубрики заново.',
+      authors: 'Одного из выбранных авторов больше нет. Выберите авторов заново.',
+      coverImageId: 'Выбранной обложки больше нет в медиатеке.',
+      translationOf: 'Материала с таким номером нет: выберите оригинал из списка.',
+    },
+    fields: {
+      headline: 'заголовок (до 300 символов)',
+      lead: 'лид (до 1000 символов)',
+      slug: 'адрес (строчные латинские буквы, цифры и одиночные дефисы)',
+      body: 'текст материала',
+      tags: 'теги (до 20, каждый до 60 символов)',
+      city: 'город (до 80 символов)',
+      seoTitle: 'SEO-заголовок (до 300 символов)',
+      seoDescription: 'SEO-описание (до 500 символов)',
+      publishAt: 'время публикации',
+      action: 'действие',
+      lang: 'язык',
+      q: 'строку поиска (до 200 символов)',
+    },
+  },
+  en: {
+    codes: {
+      FORBIDDEN: 'Authors can change only their own drafts; publishing is for editors.',
+      CONFLICT: 'Someone else saved this article in the meantime. Reload it to see their changes.',
+      SLUG_TAKEN: 'This address is already used by another article in this language. Choose another one.',
+      ARTICLE_NOT_FOUND: 'There is no such article.',
+      UNAUTHENTICATED: 'Your session has ended. Sign in again; your text is still in this page.',
+    },
+    details: {
+      'headline: is required': 'The headline cannot be empty.',
+      [TRANSLATION_NOT_VISIBLE]: en.translation.notVisible,
+      'publishAt: must be in the future': 'The publication time must be in the future.',
+      'publishAt: not a date and time': 'Give the publication date and time, e.g. 2024-04-11 10:54.',
+      rubricIds: 'One of the chosen rubrics no longer exists. Choose the rubrics again.',
+      authors: 'One of the chosen authors no longer exists. Choose the byline again.',
+      coverImageId: 'The chosen cover image is no longer in the media library.',
+      translationOf: 'There is no article with this number: choose the original from the list.',
+    },
+    fields: {
+      headline: 'the headline (up to 300 characters)',
+      lead: 'the lead (up to 1000 characters)',
+      slug: 'the address (lowercase latin letters, digits and single hyphens)',
+      body: 'the body',
+      tags: 'the tags (up to 20, each up to 60 characters)',
+      city: 'the city (up to 80 characters)',
+      seoTitle: 'the SEO title (up to 300 characters)',
+      seoDescription: 'the SEO description (up to 500 characters)',
+      publishAt: 'the publication time',
+      action: 'the action',
+      lang: 'the language',
+      q: 'the search (up to 200 characters)',
+    },
+  },
+};

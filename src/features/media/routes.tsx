@@ -11,13 +11,14 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireApiStaff, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
+import { errorText } from '../../web/admin/error-text.js';
 import { can } from '../accounts/policy.js';
 import { ACCEPT_ATTRIBUTE, scaledHeight, SIZES, TEXT_LIMITS, thumbnailOf } from './rules.js';
 
 /** The multipart parser's file size limit (app.ts registers it with this). */
 export { MAX_UPLOAD_BYTES } from './rules.js';
 import type { MediaItem } from './service.js';
-import { MEDIA_TEXT, type MediaText } from './text.js';
+import { MEDIA_ERRORS, MEDIA_TEXT, type MediaText } from './text.js';
 
 type Ok = 'uploaded' | 'saved' | 'deleted';
 const OK_KEYS: readonly Ok[] = ['uploaded', 'saved', 'deleted'];
@@ -194,8 +195,12 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return Number.isSafeInteger(n) && n > 0 ? n : null;
   };
 
-  /** A domain error for a person reading the page: its own message, or the catalogue's. */
-  const errorMessage = (error: DomainError) => error.message || ERROR_CATALOGUE[error.code].message;
+  const lang = () => deps.settings.get().locale;
+  /** A domain error for a person reading the page or the editor's script, in the back office's language. */
+  const errorMessage = (error: DomainError) => errorText(lang(), MEDIA_ERRORS, error);
+  /** The editor's script shows the errors of the JSON API, so they answer in the library's words (app.ts). */
+  const api = { config: { errorTexts: MEDIA_ERRORS } };
+  const notFound = () => errorMessage(new DomainError('NOT_FOUND', 'There is no such image.'));
 
   /**
    * Reads a multipart upload. The CSRF token comes from the x-csrf-token header (the editor's fetch) or
@@ -265,7 +270,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const id = idOf(request);
     const body = formBody(request);
     const page = pageOf(field(body, 'page'));
-    if (id === null) return mediaPage(request, reply, { page, status: 404, error: ERROR_CATALOGUE.NOT_FOUND.message });
+    if (id === null) return mediaPage(request, reply, { page, status: 404, error: notFound() });
     try {
       await media.update(user, id, { caption: field(body, 'caption'), credit: field(body, 'credit'), alt: field(body, 'alt') });
       return reply.redirect(back(page, 'saved', id), 303);
@@ -281,7 +286,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     if (!user) return reply;
     const id = idOf(request);
     const page = pageOf(field(formBody(request), 'page'));
-    if (id === null) return mediaPage(request, reply, { page, status: 404, error: ERROR_CATALOGUE.NOT_FOUND.message });
+    if (id === null) return mediaPage(request, reply, { page, status: 404, error: notFound() });
     try {
       await media.delete(user, id);
       return reply.redirect(back(page, 'deleted'), 303);
@@ -291,18 +296,16 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     }
   });
 
-  app.post('/admin/api/media', async (request, reply) => {
+  app.post('/admin/api/media', api, async (request, reply) => {
     const user = requireApiStaff(deps, request, 'media.upload');
     let upload: Upload;
     try {
       upload = await readUpload(request);
     } catch (error) {
-      if (error instanceof MalformedUpload) {
-        return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: `${ERROR_CATALOGUE.BAD_REQUEST.message} ${error.message}` } });
-      }
+      const t = MEDIA_TEXT[lang()];
+      if (error instanceof MalformedUpload) return reply.code(400).header('cache-control', 'no-store').send({ error: { code: 'BAD_REQUEST', message: t.malformed } });
       if (!isTooLarge(error)) throw error;
-      const { message } = ERROR_CATALOGUE.PAYLOAD_TOO_LARGE;
-      return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: `${message} The file is larger than the 15 MB limit.` } });
+      return reply.code(413).header('cache-control', 'no-store').send({ error: { code: 'PAYLOAD_TOO_LARGE', message: t.tooLarge } });
     }
     const { fields, file } = upload;
     if (!file) throw new DomainError('VALIDATION', 'Attach the image in a “file” field.', ['file: required']);
@@ -310,7 +313,7 @@ export function mediaRoutes(app: FastifyInstance, deps: AdminDeps): void {
     return reply.code(201).header('cache-control', 'no-store').send(mediaJson(item));
   });
 
-  app.get('/admin/api/media', async (request, reply) => {
+  app.get('/admin/api/media', api, async (request, reply) => {
     requireApiStaff(deps, request, 'media.upload');
     const query = request.query as { q?: string; limit?: string };
     const limit = Math.min(Math.max(Number(query.limit) || 30, 1), 100);

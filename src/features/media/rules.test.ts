@@ -30,23 +30,27 @@ describe('accepted input', () => {
     for (const format of ['svg', 'tiff', 'pdf', 'raw', undefined]) expect(inputFormat({ format })).toBeNull();
   });
 
+  const sentence = (...args: Parameters<typeof uploadProblem>) => uploadProblem(...args)?.message ?? null;
+
   it('explains each refusal in a sentence', () => {
     const jpeg = { format: 'jpeg', width: 4000, height: 3000 };
-    expect(uploadProblem(1000, jpeg)).toBeNull();
-    expect(uploadProblem(0, jpeg)).toBe('The file is empty.');
-    expect(uploadProblem(MAX_UPLOAD_BYTES + 1, jpeg)).toBe('The file is 15 MB; the limit is 15 MB.');
-    expect(uploadProblem(20 * 1024 * 1024, jpeg)).toBe('The file is 20 MB; the limit is 15 MB.');
-    expect(uploadProblem(100, null)).toBe('The file is not a JPEG, PNG, WebP, GIF or AVIF image.');
-    expect(uploadProblem(100, { format: 'svg', width: 10, height: 10 })).toBe('The file is not a JPEG, PNG, WebP, GIF or AVIF image (it is SVG).');
-    expect(uploadProblem(100, { format: 'heif', compression: 'hevc' })).toContain('(it is HEIC)');
-    expect(uploadProblem(100, { format: 'png', width: 12_001, height: 10 })).toBe('The image is 12001×10 px; a side may be at most 12000 px.');
-    expect(uploadProblem(100, { format: 'png', width: 10_000, height: 6_000 })).toBe('The image is 10000×6000 px; at most 50 megapixels are accepted.');
-    expect(uploadProblem(100, null, true)).toBe('The image has more than 50 megapixels; at most 50 are accepted. Make it smaller and try again.');
-    expect(uploadProblem(0, null, true)).toBe('The file is empty.');
-    expect(uploadProblem(100, { format: 'png', width: 0, height: 10 })).toBe('The image has no size.');
-    expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 300 })).toBeNull();
-    expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 301 })).toBe('The animation has 301 frames; at most 300 are accepted.');
-    expect(uploadProblem(100, { format: 'webp', width: 2000, height: 1000, pages: 100 })).toBe(
+    expect(sentence(1000, jpeg)).toBeNull();
+    expect(sentence(0, jpeg)).toBe('The file is empty.');
+    expect(sentence(MAX_UPLOAD_BYTES + 1, jpeg)).toBe('The file is 15 MB; the limit is 15 MB.');
+    expect(sentence(20 * 1024 * 1024, jpeg)).toBe('The file is 20 MB; the limit is 15 MB.');
+    expect(sentence(100, null)).toBe('The file is not a JPEG, PNG, WebP, GIF or AVIF image.');
+    expect(sentence(100, { format: 'svg', width: 10, height: 10 })).toBe('The file is not a JPEG, PNG, WebP, GIF or AVIF image (it is SVG).');
+    expect(sentence(100, { format: 'heif', compression: 'hevc' })).toContain('(it is HEIC)');
+    expect(sentence(100, { format: 'png', width: 12_001, height: 10 })).toBe('The image is 12001×10 px; a side may be at most 12000 px.');
+    expect(sentence(100, { format: 'png', width: 10_000, height: 6_000 })).toBe('The image is 10000×6000 px; at most 50 megapixels are accepted.');
+    expect(sentence(100, null, true)).toBe('The image has more than 50 megapixels; at most 50 are accepted. Make it smaller and try again.');
+    expect(sentence(0, null, true)).toBe('The file is empty.');
+    expect(sentence(100, { format: 'png', width: 0, height: 10 })).toBe('The image has no size.');
+    expect(sentence(100, { format: 'gif', width: 100, height: 100, pages: 300 })).toBeNull();
+    expect(sentence(100, { format: 'gif', width: 100, height: 100, pages: 301 })).toBe('The animation has 301 frames; at most 300 are accepted.');
+    expect(uploadProblem(100, { format: 'gif', width: 100, height: 100, pages: 301 })).toMatchObject({ detail: 'file: too many frames', facts: { frames: 301, max: 300 } });
+    expect(uploadProblem(100, { format: 'svg', width: 10, height: 10 })).toMatchObject({ detail: 'file: not an image', facts: { format: 'SVG' } });
+    expect(sentence(100, { format: 'webp', width: 2000, height: 1000, pages: 100 })).toBe(
       'The animation is 2000×1000 px over 100 frames; make it smaller or shorter (at most 150 megapixels over all frames).',
     );
   });

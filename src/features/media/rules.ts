@@ -2,6 +2,7 @@
  * Media library rules: which uploads we take, how large, which responsive widths we make, how files are
  * named, and how a stored image becomes a `srcset`. Pure: no I/O; the caller passes what it read.
  */
+import type { ErrorFacts } from '../../lib/errors.js';
 
 /** Upload limit, checked by the multipart parser (413) and again by the service. */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
@@ -72,26 +73,39 @@ export function inputFormat(probe: ProbedImage): InputFormat | null {
 }
 
 /**
- * Why an upload is refused, as a sentence for the person who sent it; null when it is fine. `overPixelLimit`:
- * the probe itself refused the image for having more than MAX_PIXELS, so its size is not known.
+ * Why an upload is refused: the IMAGE_INVALID detail (`file: <problem>`), the facts a translated sentence needs,
+ * and the English sentence for the API and the logs; null when it is fine. `overPixelLimit`: the probe itself
+ * refused the image for having more than MAX_PIXELS, so its size is not known.
  */
-export function uploadProblem(size: number, probe: ProbedImage | null, overPixelLimit = false): string | null {
-  if (size === 0) return 'The file is empty.';
-  if (size > MAX_UPLOAD_BYTES) return `The file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(MAX_UPLOAD_BYTES)}.`;
-  if (overPixelLimit) return `The image has more than ${MAX_PIXELS / 1_000_000} megapixels; at most ${MAX_PIXELS / 1_000_000} are accepted. Make it smaller and try again.`;
+export interface UploadProblem {
+  detail: `file: ${string}`;
+  facts: ErrorFacts;
+  message: string;
+}
+
+export function uploadProblem(size: number, probe: ProbedImage | null, overPixelLimit = false): UploadProblem | null {
+  const problem = (name: string, message: string, facts: ErrorFacts = {}): UploadProblem => ({ detail: `file: ${name}`, facts, message });
+  const megapixels = MAX_PIXELS / 1_000_000;
+  if (size === 0) return problem('empty', 'The file is empty.');
+  if (size > MAX_UPLOAD_BYTES) {
+    const facts = { size: formatMegabytes(size), limit: formatMegabytes(MAX_UPLOAD_BYTES) };
+    return problem('too large', `The file is ${facts.size}; the limit is ${facts.limit}.`, facts);
+  }
+  if (overPixelLimit) return problem('too many pixels', `The image has more than ${megapixels} megapixels; at most ${megapixels} are accepted. Make it smaller and try again.`, { megapixels });
   if (!probe || !inputFormat(probe)) {
-    const seen = probe?.format ? ` (it is ${probe.format === 'heif' ? 'HEIC' : probe.format.toUpperCase()})` : '';
-    return `The file is not a JPEG, PNG, WebP, GIF or AVIF image${seen}.`;
+    const format = probe?.format ? (probe.format === 'heif' ? 'HEIC' : probe.format.toUpperCase()) : '';
+    return problem('not an image', `The file is not a JPEG, PNG, WebP, GIF or AVIF image${format ? ` (it is ${format})` : ''}.`, { format });
   }
   const { width = 0, height = 0 } = probe;
-  if (width < 1 || height < 1) return 'The image has no size.';
-  if (width > MAX_SIDE || height > MAX_SIDE) return `The image is ${width}×${height} px; a side may be at most ${MAX_SIDE} px.`;
-  if (width * height > MAX_PIXELS) return `The image is ${width}×${height} px; at most ${MAX_PIXELS / 1_000_000} megapixels are accepted.`;
+  if (width < 1 || height < 1) return problem('no size', 'The image has no size.');
+  if (width > MAX_SIDE || height > MAX_SIDE) return problem('side too long', `The image is ${width}×${height} px; a side may be at most ${MAX_SIDE} px.`, { width, height, max: MAX_SIDE });
+  if (width * height > MAX_PIXELS) return problem('too many pixels', `The image is ${width}×${height} px; at most ${megapixels} megapixels are accepted.`, { megapixels });
   if (isAnimated(probe)) {
     const frames = probe.pages!;
-    if (frames > MAX_FRAMES) return `The animation has ${frames} frames; at most ${MAX_FRAMES} are accepted.`;
+    if (frames > MAX_FRAMES) return problem('too many frames', `The animation has ${frames} frames; at most ${MAX_FRAMES} are accepted.`, { frames, max: MAX_FRAMES });
     if (width * height * frames > MAX_ANIMATION_PIXELS) {
-      return `The animation is ${width}×${height} px over ${frames} frames; make it smaller or shorter (at most ${MAX_ANIMATION_PIXELS / 1_000_000} megapixels over all frames).`;
+      const max = MAX_ANIMATION_PIXELS / 1_000_000;
+      return problem('animation too large', `The animation is ${width}×${height} px over ${frames} frames; make it smaller or shorter (at most ${max} megapixels over all frames).`, { max });
     }
   }
   return null;

@@ -101,7 +101,6 @@ export interface MediaServiceOptions {
 
 export const PAGE_SIZE = 48;
 
-const invalid = (message: string) => new DomainError('IMAGE_INVALID', message);
 
 /**
  * How many uploads sharp decodes at once in this process. A 50-megapixel image is 150 MB of pixels once
@@ -210,7 +209,7 @@ export class MediaService {
       }
     }
     const problem = uploadProblem(buffer.length, probe, overPixelLimit);
-    if (problem) throw invalid(problem);
+    if (problem) throw new DomainError('IMAGE_INVALID', problem.message, [problem.detail], problem.facts);
     const format = inputFormat(probe!)!;
 
     // Decoding can still fail past the header (a truncated or corrupt file): say so plainly.
@@ -219,7 +218,7 @@ export class MediaService {
       encoded = await decodes.run(() => (isAnimated(probe!) ? encodeAnimated(sharp, buffer, probe!) : encodeStill(sharp, buffer, probe!)));
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw invalid(`The ${format.toUpperCase()} image is damaged or incomplete and cannot be decoded.`);
+      throw new DomainError('IMAGE_INVALID', `The ${format.toUpperCase()} image is damaged or incomplete and cannot be decoded.`, ['file: damaged'], { format: format.toUpperCase() });
     }
 
     const at = this.o.now();
@@ -308,11 +307,12 @@ export class MediaService {
           ...[...articles.values()].map((h) => `the article “${h}”`),
           ...use.authors.map((a) => `the author profile of ${a.name}`),
         ];
-        throw new DomainError('IMAGE_IN_USE', `This image is used by ${where.slice(0, 3).join(', ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''}, so it cannot be deleted.`, [
-          ...use.covers.map((a) => `cover of article ${a.id}`),
-          ...use.bodies.map((a) => `body of article ${a.id}`),
-          ...use.authors.map((a) => `photo of author ${a.id}`),
-        ]);
+        throw new DomainError(
+          'IMAGE_IN_USE',
+          `This image is used by ${where.slice(0, 3).join(', ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''}, so it cannot be deleted.`,
+          [...use.covers.map((a) => `cover of article ${a.id}`), ...use.bodies.map((a) => `body of article ${a.id}`), ...use.authors.map((a) => `photo of author ${a.id}`)],
+          { articles: [...articles.values()], authors: use.authors.map((a) => a.name) },
+        );
       }
       await trx.deleteFrom('images').where('id', '=', id).execute();
       return image;

@@ -1,5 +1,6 @@
 /** Site settings: their schema, defaults and validation. Stored in the database, defaults from config. */
 import { z } from 'zod';
+import { DomainError } from '../../lib/errors.js';
 import { LANGS, type Lang } from '../../lib/i18n.js';
 import { isValidTimeZone } from '../../lib/time.js';
 
@@ -64,10 +65,10 @@ export function defaultSettings(defaults: { name: string; locale: Lang; timeZone
   };
 }
 
-export class SettingsValidationError extends Error {
-  readonly code = 'SETTINGS_INVALID';
+/** SETTINGS_INVALID: each problem is a detail `key.path: reason`. */
+export class SettingsValidationError extends DomainError {
   constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+    super('SETTINGS_INVALID', problems.join('; '), problems);
   }
 }
 

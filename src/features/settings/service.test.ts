@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { forEachDialect, createTestDb, type TestDb } from '../../../test/helpers/db.js';
 import { EventBus } from '../../lib/events.js';
 import { defaultSettings, SettingsValidationError } from './rules.js';
+import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { SettingsService } from './service.js';
 
 forEachDialect('site settings', (dialect) => {
@@ -30,6 +31,9 @@ forEachDialect('site settings', (dialect) => {
     const settings = await SettingsService.load(db.kysely, new EventBus(), defaults);
     await expect(settings.set('timeZone', 'Mars/Olympus')).rejects.toThrow('timeZone: is not a known IANA time zone');
     await expect(settings.set('weekStart', 3)).rejects.toBeInstanceOf(SettingsValidationError);
+    // A catalogued domain error: 400 wherever it surfaces, each problem a detail.
+    await expect(settings.set('weekStart', 3)).rejects.toMatchObject({ code: 'SETTINGS_INVALID', details: [expect.stringMatching(/^weekStart: /)] });
+    expect(ERROR_CATALOGUE.SETTINGS_INVALID.status).toBe(400);
     await expect(settings.set('channels', [{ network: 'telegram', label: 'T', url: 'javascript:alert(1)' }])).rejects.toThrow(/channels\.0\.url/);
     expect(settings.get().timeZone).toBe('Europe/Moscow');
     expect(await db.kysely.selectFrom('settings').selectAll().execute()).toEqual([]);

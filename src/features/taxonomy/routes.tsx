@@ -9,10 +9,10 @@ import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
+import { errorText } from '../../web/admin/error-text.js';
 import { langPrefix } from '../articles/rules.js';
-import { TaxonomyError, type TaxonomyProblem } from './rules.js';
 import type { RubricListItem, TagListItem } from './store.js';
-import { DONE_KEYS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
+import { DONE_KEYS, TAXONOMY_ERRORS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
 import type { SessionUser } from '../accounts/service.js';
 
 const listQuery = z.object({
@@ -34,13 +34,6 @@ function listSearch(query: ListQuery, extra: Record<string, string> = {}): strin
   for (const [k, v] of Object.entries(extra)) params.set(k, v);
   const s = params.toString();
   return s ? `?${s}` : '';
-}
-
-function problemText(t: TaxonomyText, error: DomainError): string {
-  if (!(error instanceof TaxonomyError)) return error.message;
-  const problem: TaxonomyProblem = error.problem;
-  const describe = t.problems[problem.reason] as (p: TaxonomyProblem) => string;
-  return describe(problem);
 }
 
 function RubricsSection({ ctx, t, rubrics, locale }: { ctx: AdminContext; t: TaxonomyText; rubrics: RubricListItem[]; locale: Lang }) {
@@ -281,7 +274,7 @@ export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
       reply,
       <AdminLayout ctx={ctx} title={t.title}>
         <h1>{t.title}</h1>
-        {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+        {error ? <Notice kind="error">{errorText(ctx.lang, TAXONOMY_ERRORS, error)}</Notice> : null}
         {done && !error ? <Notice kind="ok">{done}</Notice> : null}
         <RubricsSection ctx={ctx} t={t} rubrics={rubrics} locale={locale} />
         <TagsSection ctx={ctx} t={t} tags={tags.tags} total={tags.total} pageSize={tags.pageSize} query={query} locale={locale} />

@@ -1,6 +1,6 @@
-/** Rubrics and tags: the shape of their inputs and the problems a change can run into. Pure; no I/O. */
+/** Rubrics and tags: the shape of their inputs and the order of rubrics. Pure; no I/O. */
 import { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../lib/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '../../lib/slug.js';
 
 export const NAME_MAX = 120;
@@ -33,45 +33,12 @@ export const tagRenameSchema = z.object({
 });
 export type TagRenameInput = z.input<typeof tagRenameSchema>;
 
-/** Everything that can stop a change of rubrics or tags; routes turn each into a sentence in the back office's language. */
-export type TaxonomyProblem =
-  | { reason: 'forbidden' }
-  | { reason: 'invalid'; fields: string[] }
-  | { reason: 'rubricNotFound' }
-  | { reason: 'tagNotFound'; tag?: string }
-  | { reason: 'rubricSlugTaken'; slug: string; by: string }
-  | { reason: 'tagSlugTaken'; slug: string; by: string }
-  | { reason: 'rubricInUse'; name: string; count: number }
-  | { reason: 'mergeSame' }
-  | { reason: 'mergeLanguages' };
-
-const CODES: Record<TaxonomyProblem['reason'], ErrorCode> = {
-  forbidden: 'FORBIDDEN',
-  invalid: 'VALIDATION',
-  rubricNotFound: 'NOT_FOUND',
-  tagNotFound: 'NOT_FOUND',
-  rubricSlugTaken: 'SLUG_TAKEN',
-  tagSlugTaken: 'CONFLICT',
-  rubricInUse: 'CONFLICT',
-  mergeSame: 'VALIDATION',
-  mergeLanguages: 'VALIDATION',
-};
-
-export class TaxonomyError extends DomainError {
-  constructor(
-    readonly problem: TaxonomyProblem,
-    message: string,
-  ) {
-    super(CODES[problem.reason], message, problem.reason === 'invalid' ? problem.fields : undefined);
-  }
-}
-
-/** Parses an input with a schema, or throws a TaxonomyError naming the fields at fault. */
+/** Parses an input with a schema, or throws a VALIDATION error whose details name the fields at fault. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-  throw new TaxonomyError({ reason: 'invalid', fields }, `Not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const details = parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`);
+  throw new DomainError('VALIDATION', `Not valid: ${details.join('; ')}`, details);
 }
 
 /** The new order of ids after moving one a step up or down within its own group (flags and sections are ordered apart). */

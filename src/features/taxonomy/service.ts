@@ -10,8 +10,8 @@ import type { Lang } from '../../lib/i18n.js';
 import { slugify } from '../../lib/slug.js';
 import { withTranslation } from '../../lib/localized.js';
 import { can, type Actor } from '../accounts/policy.js';
+import { DomainError } from '../../lib/errors.js';
 import {
-  TaxonomyError,
   moveInOrder,
   parseInput,
   rubricCreateSchema,
@@ -34,7 +34,7 @@ export class TaxonomyService {
   ) {}
 
   private check(actor: Actor | null): void {
-    if (!can(actor, 'taxonomy.manage')) throw new TaxonomyError({ reason: 'forbidden' }, 'Only editors and the owner can change rubrics and tags.');
+    if (!can(actor, 'taxonomy.manage')) throw new DomainError('FORBIDDEN', 'Only editors and the owner can change rubrics and tags.');
   }
 
   private changed(changed: { rubricIds?: number[]; tagIds?: number[] }): void {
@@ -73,7 +73,7 @@ export class TaxonomyService {
     const r = parseInput(rubricRenameSchema, input);
     await this.db.transaction().execute(async (trx) => {
       const rubric = await store.getRubric(trx, id);
-      if (!rubric) throw new TaxonomyError({ reason: 'rubricNotFound' }, `Rubric ${id} does not exist.`);
+      if (!rubric) throw new DomainError('NOT_FOUND', `Rubric ${id} does not exist.`, ['rubric: not found']);
       const slug = r.slug ?? rubric.slug;
       if (slug !== rubric.slug) {
         await this.claimRubricSlug(trx, slug, id);
@@ -91,7 +91,7 @@ export class TaxonomyService {
     if (!holder) return;
     if ('live' in holder) {
       if (holder.live.id === forId) return;
-      throw new TaxonomyError({ reason: 'rubricSlugTaken', slug, by: holder.live.name }, `The address “${slug}” belongs to the rubric “${holder.live.name}”.`);
+      throw new DomainError('SLUG_TAKEN', `The address “${slug}” belongs to the rubric “${holder.live.name}”.`, ['slug: taken by a rubric'], { slug, by: holder.live.name });
     }
     await store.dropOldRubricSlug(trx, slug);
   }
@@ -114,7 +114,7 @@ export class TaxonomyService {
   async moveRubric(actor: Actor | null, id: number, direction: 'up' | 'down'): Promise<void> {
     this.check(actor);
     const all = await store.listRubricsForAdmin(this.db);
-    if (!all.some((r) => r.id === id)) throw new TaxonomyError({ reason: 'rubricNotFound' }, `Rubric ${id} does not exist.`);
+    if (!all.some((r) => r.id === id)) throw new DomainError('NOT_FOUND', `Rubric ${id} does not exist.`, ['rubric: not found']);
     await this.reorderRubrics(actor, moveInOrder(all.map((r) => ({ id: r.id, group: r.isFlag ? 1 : 0 })), id, direction));
   }
 
@@ -123,13 +123,10 @@ export class TaxonomyService {
     this.check(actor);
     await this.db.transaction().execute(async (trx) => {
       const rubric = await store.getRubric(trx, id);
-      if (!rubric) throw new TaxonomyError({ reason: 'rubricNotFound' }, `Rubric ${id} does not exist.`);
+      if (!rubric) throw new DomainError('NOT_FOUND', `Rubric ${id} does not exist.`, ['rubric: not found']);
       const count = await store.countRubricArticles(trx, id);
       if (count > 0) {
-        throw new TaxonomyError(
-          { reason: 'rubricInUse', name: rubric.name, count },
-          `The rubric “${rubric.name}” is used by ${count} article(s). Move them to another rubric first.`,
-        );
+        throw new DomainError('RUBRIC_IN_USE', `The rubric “${rubric.name}” is used by ${count} article(s). Move them to another rubric first.`, undefined, { name: rubric.name, count });
       }
       await store.deleteRubricRow(trx, id);
     });
@@ -159,10 +156,10 @@ export class TaxonomyService {
   async mergeTagInto(actor: Actor | null, fromId: number, target: string): Promise<void> {
     this.check(actor);
     const from = await store.getTag(this.db, fromId);
-    if (!from) throw new TaxonomyError({ reason: 'tagNotFound' }, `Tag ${fromId} does not exist.`);
+    if (!from) throw new DomainError('NOT_FOUND', `Tag ${fromId} does not exist.`, ['tag: not found']);
     const text = target.trim();
     const into = text ? ((await store.findTagBySlug(this.db, from.lang, text)) ?? (await store.findTagBySlug(this.db, from.lang, slugify(text)))) : undefined;
-    if (!into) throw new TaxonomyError({ reason: 'tagNotFound', tag: text }, `There is no tag “${text}” in this language.`);
+    if (!into) throw new DomainError('NOT_FOUND', `There is no tag “${text}” in this language.`, ['into: no such tag'], { tag: text });
     await this.mergeTags(actor, fromId, into.id);
   }
 
@@ -175,15 +172,12 @@ export class TaxonomyService {
     const t = parseInput(tagRenameSchema, input);
     await this.db.transaction().execute(async (trx) => {
       const tag = await store.getTag(trx, id);
-      if (!tag) throw new TaxonomyError({ reason: 'tagNotFound' }, `Tag ${id} does not exist.`);
+      if (!tag) throw new DomainError('NOT_FOUND', `Tag ${id} does not exist.`, ['tag: not found']);
       const slug = t.slug ?? slugify(t.name);
       if (slug !== tag.slug) {
         const other = await store.findTagBySlug(trx, tag.lang, slug);
         if (other) {
-          throw new TaxonomyError(
-            { reason: 'tagSlugTaken', slug, by: other.name },
-            `The tag “${other.name}” already has the address “${slug}”. Merge the two tags instead.`,
-          );
+          throw new DomainError('CONFLICT', `The tag “${other.name}” already has the address “${slug}”. Merge the two tags instead.`, ['slug: taken by a tag'], { slug, by: other.name });
         }
         await store.dropOldTagSlug(trx, tag.lang, slug);
         await store.keepOldTagSlug(trx, tag.lang, tag.slug, id);
@@ -196,13 +190,13 @@ export class TaxonomyService {
   /** Merges tag `fromId` into `intoId`: its articles get the other tag, its address redirects there, and it is deleted. */
   async mergeTags(actor: Actor | null, fromId: number, intoId: number): Promise<void> {
     this.check(actor);
-    if (fromId === intoId) throw new TaxonomyError({ reason: 'mergeSame' }, 'A tag cannot be merged into itself.');
+    if (fromId === intoId) throw new DomainError('VALIDATION', 'A tag cannot be merged into itself.', ['into: the same tag']);
     await this.db.transaction().execute(async (trx) => {
       const from = await store.getTag(trx, fromId);
       const into = await store.getTag(trx, intoId);
-      if (!from) throw new TaxonomyError({ reason: 'tagNotFound' }, `Tag ${fromId} does not exist.`);
-      if (!into) throw new TaxonomyError({ reason: 'tagNotFound' }, `Tag ${intoId} does not exist.`);
-      if (from.lang !== into.lang) throw new TaxonomyError({ reason: 'mergeLanguages' }, 'Only tags of the same language can be merged.');
+      if (!from) throw new DomainError('NOT_FOUND', `Tag ${fromId} does not exist.`, ['tag: not found']);
+      if (!into) throw new DomainError('NOT_FOUND', `Tag ${intoId} does not exist.`, ['tag: not found']);
+      if (from.lang !== into.lang) throw new DomainError('VALIDATION', 'Only tags of the same language can be merged.', ['into: another language']);
       await store.mergeTagRows(trx, from, into.id);
     });
     this.changed({ tagIds: [fromId, intoId] });

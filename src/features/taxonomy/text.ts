@@ -1,26 +1,12 @@
-/** Strings of the rubrics-and-tags pages of the back office. */
-import type { TaxonomyProblem } from './rules.js';
+/** Strings of the rubrics-and-tags pages of the back office, and their errors in its language. */
+import type { SliceErrorText } from '../../web/admin/error-text.js';
 
-type Problems = { [R in TaxonomyProblem['reason']]: (p: Extract<TaxonomyProblem, { reason: R }>) => string };
 type Done = 'created' | 'renamed' | 'moved' | 'deleted' | 'merged';
 
 const fieldsEn: Record<string, string> = {
   name: 'the name (1 to 120 characters)',
   nameEn: 'the English name (up to 120 characters)',
   slug: 'the address (lowercase latin letters, digits and single hyphens, up to 80 characters)',
-};
-
-const problemsEn: Problems = {
-  forbidden: () => 'Only editors and the owner can change rubrics and tags.',
-  invalid: (p) => `Please check ${p.fields.map((f) => fieldsEn[f] ?? f).join(', ')}.`,
-  rubricNotFound: () => 'This rubric no longer exists. It may have been deleted.',
-  tagNotFound: (p) => (p.tag ? `There is no tag “${p.tag}” in this language.` : 'This tag no longer exists. It may have been merged or deleted.'),
-  rubricSlugTaken: (p) => `The address “${p.slug}” belongs to the rubric “${p.by}”. Choose another one.`,
-  tagSlugTaken: (p) => `The tag “${p.by}” already has the address “${p.slug}”. To join the two tags, merge them instead.`,
-  rubricInUse: (p) =>
-    `The rubric “${p.name}” cannot be deleted: ${p.count} ${p.count === 1 ? 'article uses' : 'articles use'} it. Move them to another rubric first.`,
-  mergeSame: () => 'A tag cannot be merged into itself.',
-  mergeLanguages: () => 'Only tags of the same language can be merged.',
 };
 
 const doneEn: Record<Done, string> = {
@@ -78,7 +64,6 @@ const en = {
   previous: 'Previous',
   next: 'Next',
   pageOf: (n: number, of: number) => `Page ${n} of ${of}`,
-  problems: problemsEn,
   done: doneEn,
 };
 export type TaxonomyText = typeof en;
@@ -87,18 +72,6 @@ const fieldsRu: Record<string, string> = {
   name: 'название (от 1 до 120 символов)',
   nameEn: 'английское название (до 120 символов)',
   slug: 'адрес (строчные латинские буквы, цифры и одиночные дефисы, до 80 символов)',
-};
-
-const problemsRu: Problems = {
-  forbidden: () => 'Менять рубрики и теги могут только редакторы и владелец сайта.',
-  invalid: (p) => `Проверьте ${p.fields.map((f) => fieldsRu[f] ?? f).join(', ')}.`,
-  rubricNotFound: () => 'Такой рубрики больше нет. Возможно, её удалили.',
-  tagNotFound: (p) => (p.tag ? `Тега «${p.tag}» на этом языке нет.` : 'Такого тега больше нет. Возможно, его объединили с другим или удалили.'),
-  rubricSlugTaken: (p) => `Адрес «${p.slug}» занят рубрикой «${p.by}». Выберите другой.`,
-  tagSlugTaken: (p) => `Адрес «${p.slug}» уже у тега «${p.by}». Чтобы соединить два тега, объедините их.`,
-  rubricInUse: (p) => `Рубрику «${p.name}» нельзя удалить: в ней материалов — ${p.count}. Сначала перенесите их в другую рубрику.`,
-  mergeSame: () => 'Тег нельзя объединить с самим собой.',
-  mergeLanguages: () => 'Объединять можно только теги одного языка.',
 };
 
 const ru: TaxonomyText = {
@@ -151,7 +124,6 @@ const ru: TaxonomyText = {
   previous: 'Назад',
   next: 'Дальше',
   pageOf: (n: number, of: number) => `Страница ${n} из ${of}`,
-  problems: problemsRu,
   done: {
     created: 'Рубрика добавлена.',
     renamed: 'Сохранено. Старый адрес теперь ведёт на новый.',
@@ -164,3 +136,40 @@ const ru: TaxonomyText = {
 export const TAXONOMY_TEXT = { ru, en };
 export const DONE_KEYS = Object.keys(doneEn) as Done[];
 export type { Done };
+
+/** Errors of the rubrics-and-tags pages, by code and by detail (see web/admin/error-text.ts). */
+export const TAXONOMY_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
+  ru: {
+    codes: {
+      FORBIDDEN: 'Менять рубрики и теги могут только редакторы и владелец сайта.',
+      RUBRIC_IN_USE: (f) => `Рубрику «${f.name}» нельзя удалить: в ней материалов — ${f.count}. Сначала перенесите их в другую рубрику.`,
+    },
+    details: {
+      'rubric: not found': 'Такой рубрики больше нет. Возможно, её удалили.',
+      'tag: not found': 'Такого тега больше нет. Возможно, его объединили с другим или удалили.',
+      'into: no such tag': (f) => `Тега «${f.tag}» на этом языке нет.`,
+      'slug: taken by a rubric': (f) => `Адрес «${f.slug}» занят рубрикой «${f.by}». Выберите другой.`,
+      'slug: taken by a tag': (f) => `Адрес «${f.slug}» уже у тега «${f.by}». Чтобы соединить два тега, объедините их.`,
+      'into: the same tag': 'Тег нельзя объединить с самим собой.',
+      'into: another language': 'Объединять можно только теги одного языка.',
+    },
+    fields: fieldsRu,
+  },
+  en: {
+    codes: {
+      FORBIDDEN: 'Only editors and the owner can change rubrics and tags.',
+      RUBRIC_IN_USE: (f) =>
+        `The rubric “${f.name}” cannot be deleted: ${f.count} ${f.count === 1 ? 'article uses' : 'articles use'} it. Move them to another rubric first.`,
+    },
+    details: {
+      'rubric: not found': 'This rubric no longer exists. It may have been deleted.',
+      'tag: not found': 'This tag no longer exists. It may have been merged or deleted.',
+      'into: no such tag': (f) => `There is no tag “${f.tag}” in this language.`,
+      'slug: taken by a rubric': (f) => `The address “${f.slug}” belongs to the rubric “${f.by}”. Choose another one.`,
+      'slug: taken by a tag': (f) => `The tag “${f.by}” already has the address “${f.slug}”. To join the two tags, merge them instead.`,
+      'into: the same tag': 'A tag cannot be merged into itself.',
+      'into: another language': 'Only tags of the same language can be merged.',
+    },
+    fields: fieldsEn,
+  },
+};

@@ -71,7 +71,7 @@ export function requireStaff(deps: AdminDeps, request: FastifyRequest, reply: Fa
 export function requireApiStaff(deps: AdminDeps, request: FastifyRequest, action: Action): SessionUser {
   const user = request.user;
   if (!user || user.role === 'reader' || user.mfaPending) throw new DomainError('UNAUTHENTICATED', 'Please sign in first.');
-  if (deps.settings.get().staffTotpRequired && !user.totpEnabled) throw new DomainError('FORBIDDEN', 'Set up two-factor authentication first.');
+  if (deps.settings.get().staffTotpRequired && !user.totpEnabled) throw new DomainError('FORBIDDEN', 'Set up two-factor authentication first.', ['totp: required']);
   if (!can(user, action)) throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   return user;
 }
