@@ -15,8 +15,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BenchError, childEnv, freePort, HOST, newestMtime, readRssKB, root } from './kit.mjs';
+import { BenchError, childEnv, freePort, HOST, newestMtime, parseCli, readRssKB, root } from './kit.mjs';
 
 const GOALS = { cachedVsBaseline: 0.8, uncachedVsBaseline: 0.15, maxRssMB: 150 };
 /** Headers node:http adds by itself; everything else of Dateline's response is replayed by the baseline. */
@@ -48,35 +47,22 @@ function usage() {
 }
 
 function parseOptions() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        duration: { type: 'string', default: '10' },
-        warmup: { type: 'string', default: '3' },
-        connections: { type: 'string', default: '64' },
-        threads: { type: 'string', default: '2' },
-        rounds: { type: 'string', default: '1' },
-        encoding: { type: 'string', default: 'identity' },
-        only: { type: 'string', default: 'a,b,c' },
-        'node-options': { type: 'string', default: '' },
-        build: { type: 'boolean', default: false },
-        pin: { type: 'boolean', default: false },
-        keep: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new BenchError(`${error.message}\n\n${usage()}`);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
+  const values = parseCli(
+    {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '64' },
+      threads: { type: 'string', default: '2' },
+      rounds: { type: 'string', default: '1' },
+      encoding: { type: 'string', default: 'identity' },
+      only: { type: 'string', default: 'a,b,c' },
+      'node-options': { type: 'string', default: '' },
+      build: { type: 'boolean', default: false },
+      pin: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+    usage,
+  );
   const int = (name, min, max) => {
     const n = Number(values[name]);
     if (!Number.isInteger(n) || n < min || n > max) throw new BenchError(`--${name} must be a whole number from ${min} to ${max} (got "${values[name]}").`);

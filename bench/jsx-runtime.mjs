@@ -10,14 +10,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { BenchError, parseCli, root } from './kit.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
-
-class BenchError extends Error {}
 
 function usage() {
   return `Usage: node bench/jsx-runtime.mjs [options]
@@ -30,26 +27,14 @@ function usage() {
 }
 
 function parseOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        rounds: { type: 'string', default: '7' },
-        seconds: { type: 'string', default: '1' },
-        warmup: { type: 'string', default: '2000' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new BenchError(`${error.message}\n\n${usage()}`);
-  }
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
+  const values = parseCli(
+    {
+      rounds: { type: 'string', default: '7' },
+      seconds: { type: 'string', default: '1' },
+      warmup: { type: 'string', default: '2000' },
+    },
+    usage,
+  );
   const number = (name, min, max, whole) => {
     const n = Number(values[name]);
     if (!Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Benchmarks talk to this machine only. */
@@ -52,4 +53,26 @@ export function newestMtime(dir) {
     latest = Math.max(latest, e.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
   return latest;
+}
+
+/**
+ * A bench's command line (node:util parseArgs, strict): `options` plus --json and -h/--help. A bad option is a
+ * BenchError that shows the usage; --help prints it and exits.
+ */
+export function parseCli(options, usage) {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { ...options, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new BenchError(`${error.message}\n\n${usage()}`);
+  }
+  if (values.help) {
+    console.log(usage());
+    process.exit(0);
+  }
+  return values;
 }

@@ -17,8 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BenchError, childEnv, freePort, HOST, newestMtime, readRssKB, root } from './kit.mjs';
+import { BenchError, childEnv, freePort, HOST, newestMtime, parseCli, readRssKB, root } from './kit.mjs';
 
 const RUN_TIMEOUT_MS = 10 * 60_000;
 const UPLOAD_TIMEOUT_MS = 5 * 60_000;
@@ -41,27 +40,16 @@ function usage() {
 }
 
 function parseOptions() {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        uploads: { type: 'string', default: '8' },
-        rotated: { type: 'boolean', default: false },
-        build: { type: 'boolean', default: false },
-        keep: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        baseline: { type: 'string' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    throw new BenchError(`${error.message}\n\n${usage()}`);
-  }
-  if (values.help) {
-    console.log(usage());
-    process.exit(0);
-  }
+  const values = parseCli(
+    {
+      uploads: { type: 'string', default: '8' },
+      rotated: { type: 'boolean', default: false },
+      build: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+    },
+    usage,
+  );
   const uploads = Number(values.uploads);
   if (!Number.isInteger(uploads) || uploads < 1 || uploads > 32) throw new BenchError(`--uploads must be a whole number from 1 to 32 (got "${values.uploads}").`);
   return { uploads, rotated: values.rotated, build: values.build, keep: values.keep, json: values.json, baseline: values.baseline };

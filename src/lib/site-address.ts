@@ -35,6 +35,8 @@ export class SiteAddress {
   private port: number;
   private readonly exact = new Set<string>();
   private readonly suffixes: string[] = [];
+  /** The last header found served: nearly every request repeats it, so the cached path skips the parse. */
+  private lastServed: string | undefined;
 
   constructor(private readonly options: SiteAddressOptions) {
     this.port = options.port;
@@ -59,8 +61,11 @@ export class SiteAddress {
   /** Whether a Host (or X-Forwarded-Host) header names this site. */
   serves(header: string | undefined): boolean {
     if (header === undefined) return false;
+    if (header === this.lastServed) return true;
     const name = hostName(header);
     if (name === null) return false;
-    return this.exact.has(name) || this.suffixes.some((suffix) => name === suffix.slice(1) || name.endsWith(suffix));
+    const served = this.exact.has(name) || this.suffixes.some((suffix) => name === suffix.slice(1) || name.endsWith(suffix));
+    if (served) this.lastServed = header;
+    return served;
   }
 }

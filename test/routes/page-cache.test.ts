@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { createNewsroom, draftArticle, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
 
 forEachDialect('page cache over real HTTP', (dialect) => {
   let n: Newsroom;
@@ -337,14 +337,7 @@ forEachDialect('page cache forgets only what changed', (dialect) => {
   it('keeps every page when an article that readers never saw goes back to draft', async () => {
     await unrelated();
     await warm('/news/vybory', '/', '/rubric/economy/');
-    const draft = await n.services.articles.createDraft({
-      lang: 'ru',
-      headline: 'Черновик',
-      lead: '',
-      body: { type: 'doc', content: [paragraph('Текст.')] },
-      authors: [{ authorId: n.ids.author }],
-      rubricIds: [n.ids.rubric],
-    });
+    const draft = await draftArticle(n, { headline: 'Черновик', lead: '', body: { type: 'doc', content: [paragraph('Текст.')] } });
     await n.services.articles.submitForReview(draft);
     await n.services.articles.backToDraft(draft);
     expect(n.services.pageCache.size).toBe(3);
