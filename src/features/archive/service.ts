@@ -12,7 +12,7 @@ import { Dependencies } from '../../lib/dependencies.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, monthRange, toLocal, type LocalDate } from '../../lib/time.js';
 import { earliestFrom, latestBefore, publishedInstants } from '../articles/store.js';
-import type { SiteSettings } from '../settings/rules.js';
+import type { SiteSettings } from '../../lib/site-settings.js';
 import { buildCalendar, countByLocalDay, type CalendarModel, type MonthRef } from './rules.js';
 
 /** A calendar and what it was read from. */

@@ -2,7 +2,7 @@
  * The settings form of the back office, as data: reading the posted fields into candidate values,
  * validating every setting before any is saved, and finding which ones changed. Pure; no I/O.
  */
-import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from './rules.js';
+import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from '../../lib/site-settings.js';
 import { field, fields, type FormFields } from '../../web/admin/fields.js';
 
 type Body = FormFields;

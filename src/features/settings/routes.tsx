@@ -5,7 +5,7 @@ import { LANGS } from '../../lib/i18n.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, formBody, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
-import { CHANNEL_NETWORKS } from './rules.js';
+import { CHANNEL_NETWORKS } from '../../lib/site-settings.js';
 import {
   EMPTY_CHANNEL_ROWS,
   changedSettings,

@@ -1,40 +1,7 @@
 /** Site settings: their schema, defaults and validation. Stored in the database, defaults from config. */
-import { z } from 'zod';
 import { DomainError } from '../../lib/errors.js';
-import { LANGS, type Lang } from '../../lib/i18n.js';
-import { isValidTimeZone } from '../../lib/time.js';
-
-export const CHANNEL_NETWORKS = ['telegram', 'dzen', 'vk', 'ok', 'youtube', 'rutube', 'tiktok', 'viber', 'whatsapp', 'x', 'rss'] as const;
-export type ChannelNetwork = (typeof CHANNEL_NETWORKS)[number];
-
-const perLang = z.object({ ru: z.string().max(2000), en: z.string().max(2000) });
-
-export const channelSchema = z.object({
-  network: z.enum(CHANNEL_NETWORKS),
-  label: z.string().min(1).max(60),
-  url: z
-    .string()
-    .url()
-    .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) address'),
-});
-export type Channel = z.infer<typeof channelSchema>;
-
-export const settingsSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  description: perLang,
-  locale: z.enum(LANGS),
-  timeZone: z.string().refine(isValidTimeZone, 'is not a known IANA time zone'),
-  zoneLabel: perLang,
-  weekStart: z.union([z.literal(1), z.literal(7)]),
-  datelineCity: perLang,
-  channels: z.array(channelSchema).max(20),
-  commentRules: perLang,
-  /** When on, every staff member must set up a TOTP second factor before using the back office. */
-  staffTotpRequired: z.boolean(),
-});
-export type SiteSettings = z.infer<typeof settingsSchema>;
-export type SettingKey = keyof SiteSettings;
-export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
+import type { Lang } from '../../lib/i18n.js';
+import { settingsSchema, type SettingKey, type SiteSettings } from '../../lib/site-settings.js';
 
 export function defaultSettings(defaults: { name: string; locale: Lang; timeZone: string }): SiteSettings {
   return {

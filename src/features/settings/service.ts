@@ -2,7 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
-import { SETTING_KEYS, parseSetting, settingsSchema, type SettingKey, type SiteSettings } from './rules.js';
+import { parseSetting } from './rules.js';
+import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from '../../lib/site-settings.js';
 import { readSettingRows, writeSetting } from './store.js';
 
 export class SettingsService {

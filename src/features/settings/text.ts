@@ -1,5 +1,5 @@
 /** Strings of the settings page of the back office. */
-import type { ChannelNetwork, SettingKey } from './rules.js';
+import type { ChannelNetwork, SettingKey } from '../../lib/site-settings.js';
 
 const en = {
   title: 'Settings',

@@ -1,6 +1,6 @@
 import { h, Fragment, fragmentMemo, type Child, type Html } from '../../lib/html.js';
 import type { RubricRef } from '../../features/articles/store.js';
-import type { SiteSettings } from '../../features/settings/rules.js';
+import type { SiteSettings } from '../../lib/site-settings.js';
 import { Calendar } from '../../features/archive/views.js';
 import type { PageContext } from './context.js';
 import { Channels } from './Channels.js';

@@ -1,6 +1,6 @@
 /** What every public page needs to render its chrome: language, settings, navigation, calendar. */
 import type { Lang, Translator } from '../../lib/i18n.js';
-import type { SiteSettings } from '../../features/settings/rules.js';
+import type { SiteSettings } from '../../lib/site-settings.js';
 import type { RubricRef } from '../../features/articles/store.js';
 import type { CalendarModel } from '../../features/archive/rules.js';
 import type { Dependencies } from '../../lib/dependencies.js';
