@@ -18,6 +18,9 @@ import { TaxonomyService } from './features/taxonomy/service.js';
 import { AuthorService } from './features/authors/service.js';
 import { EventRelay } from './lib/event-relay.js';
 import { SiteAddress } from './lib/site-address.js';
+import type { ChromeProviders } from './web/layout/context.js';
+import { rubricNavigation } from './features/articles/navigation.js';
+import { calendarSidebar } from './features/archive/sidebar.js';
 
 export interface Services {
   db: Db;
@@ -39,6 +42,8 @@ export interface Services {
   relay: EventRelay;
   /** The site's own address: every absolute URL in pages and mails starts with its origin. */
   address: SiteAddress;
+  /** What the public pages' chrome shows: the navigation and the archive calendar. */
+  chrome: ChromeProviders;
   now: () => Date;
 }
 
@@ -65,6 +70,7 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     onLive: (live) => pageCache.setHearing(live),
     onError: options.onError,
   });
+  const archive = new ArchiveService(db.kysely, events, () => settings.get(), now);
   return {
     db,
     events,
@@ -75,7 +81,8 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     taxonomy: new TaxonomyService(db.kysely, events),
     authors: new AuthorService(db.kysely, events),
     scheduler: new Scheduler(articles, options.onError),
-    archive: new ArchiveService(db.kysely, events, () => settings.get(), now),
+    archive,
+    chrome: { navigation: rubricNavigation(db.kysely, events), calendar: calendarSidebar(archive), todayEndsAt: () => archive.todayEndsAt() },
     views: new ViewCounter({
       db: db.kysely,
       events,

@@ -37,6 +37,7 @@ const ru = {
   older: 'Раньше',
   notFoundTitle: 'Страница не найдена',
   notFoundText: 'Такой страницы нет. Возможно, в адресе опечатка или материал переехал.',
+  badPageNumber: 'Номер страницы должен быть целым числом от 1.',
   goneTitle: 'Материал снят с публикации',
   goneText: 'Редакция сняла этот материал с публикации. Остальные новости — на главной странице.',
   toHome: 'На главную',
@@ -82,6 +83,7 @@ const en: Messages = {
   older: 'Older',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. The link may have a typo, or the article may have moved.',
+  badPageNumber: 'The page number must be a whole number from 1 up.',
   goneTitle: 'Article withdrawn',
   goneText: 'The editors have withdrawn this article. The rest of the news is on the home page.',
   toHome: 'Go to the home page',
@@ -202,4 +204,9 @@ export function translator(lang: Lang): Translator {
     translators.set(lang, tr);
   }
   return tr;
+}
+
+/** The site's own language has no prefix; another language lives under /<lang>. */
+export function langPrefix(lang: Lang, siteLocale: Lang): string {
+  return lang === siteLocale ? '' : `/${lang}`;
 }

@@ -2,7 +2,8 @@
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { refusalOf } from './validation.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -17,8 +18,16 @@ import { archiveRoutes } from '../features/archive/routes.js';
 import { viewRoutes } from '../features/views/routes.js';
 import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError, isClientAbort } from './errors.js';
 import { SECURITY_HEADERS } from './plugins/security.js';
-import { Site, failurePage, langOfPath } from './site.js';
-import { registerAuth } from './plugins/auth.js';
+import { Site, failurePage, langOfPath } from './public/site.js';
+import { publicScope } from './public/scope.js';
+import { adminScope } from './admin/scope.js';
+import { AdminPages } from './admin/pages.js';
+import { slice } from './slice.js';
+import { registerSettingsSnapshot } from './plugins/settings-snapshot.js';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { staffAccess } from '../features/accounts/access.js';
+import { adminChrome } from '../features/accounts/menu.js';
+import { registerAuth } from '../features/accounts/session.js';
 import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
 import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
@@ -81,22 +90,18 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     done(null, payload);
   });
 
-  const site = new Site({
-    db: services.db.kysely,
-    events: services.events,
-    settings: services.settings,
-    archive: services.archive,
-    pageCache,
-    address: services.address,
-    now: services.now,
-  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerSettingsSnapshot(app, () => services.settings.get());
+  const site = new Site({ chrome: services.chrome, pageCache, address: services.address });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const err = error as Error & { code?: string; statusCode?: number };
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    // A request that a route schema refused is answered as the domain error it amounts to.
+    const err = refusalOf(error) ?? (error as Error & { code?: string; statusCode?: number });
     if (err instanceof DomainError) {
       const entry = ERROR_CATALOGUE[err.code];
       // The back office's scripts show the message to a person: in its language, in the route's own words where it has them.
-      const message = isBackOffice(request.url) ? errorText(services.settings.get().locale, request.routeOptions.config.errorTexts ?? GENERAL_ONLY, err) : err.message || entry.message;
+      const message = isBackOffice(request.url) ? errorText(request.settings.locale, request.routeOptions.config.errorTexts ?? GENERAL_ONLY, err) : err.message || entry.message;
       return reply.code(entry.status).send({ error: { code: err.code, message, details: err.details } });
     }
     if (isClientAbort(err, request.raw)) {
@@ -118,7 +123,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
         .code(entry.status)
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
-        .send(failurePage(services.settings.get(), request.url, entry.status as 500 | 503, sentForm));
+        .send(failurePage(request.settings ?? services.settings.get(), request.url, entry.status as 500 | 503, sentForm));
     }
     const message = code === 'RATE_LIMITED' || code === 'INTERNAL' ? entry.message : `${entry.message} ${code === 'BAD_REQUEST' ? err.message : ''}`.trim();
     return reply.code(entry.status).send({ error: { code, message } });
@@ -131,7 +136,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND.message } });
     }
-    const { lang } = langOfPath(request.url, services.settings.get().locale);
+    const { lang } = langOfPath(request.url, request.settings.locale);
     return site.sendError(request, reply, lang, 404);
   });
 
@@ -144,17 +149,31 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
   await app.register(fastifyStatic, { root: path.resolve(config.dataDir, 'media'), prefix: '/media/', decorateReply: false, maxAge: '7d' });
 
-  articleRoutes(app, site);
-  archiveRoutes(app, site);
-  viewRoutes(app, { counter: services.views, isStaff: (request) => request.user !== null && request.user.role !== 'reader' });
+  await app.register(publicScope, {
+    site,
+    pages: [
+      slice(articleRoutes, { site, db: services.db.kysely, events: services.events }),
+      slice(archiveRoutes, { site, db: services.db.kysely }),
+    ],
+    endpoints: [slice(viewRoutes, { counter: services.views, isStaff: (request) => request.user !== null && request.user.role !== 'reader' })],
+  });
+
+  const csrf = new Csrf(await loadCsrfSecret(services.db.kysely));
+  const pages = new AdminPages({ csrf, member: adminChrome });
+  await app.register(adminScope, {
+    pages,
+    guard: staffAccess,
+    slices: [],
+  });
 
   const admin: AdminDeps = {
     db: services.db.kysely,
     services,
     settings: services.settings,
     accounts: services.accounts,
-    csrf: new Csrf(await loadCsrfSecret(services.db.kysely)),
+    csrf,
     site,
+    pages,
   };
   accountRoutes(app, admin);
   taxonomyRoutes(app, admin);

@@ -5,7 +5,7 @@ import { DomainError } from '../../lib/errors.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
 import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
 import { adminContext, field, formBody, requireStaff, safeNext, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
-import { clearSessionCookie, setSessionCookie } from '../../web/plugins/auth.js';
+import { clearSessionCookie, setSessionCookie } from './session.js';
 import { ACCOUNT_TEXT, accountErrorText, retryAfterSeconds } from './text.js';
 import { STAFF_ROLES } from './policy.js';
 import type { Role } from '../../storage/schema.js';

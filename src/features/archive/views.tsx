@@ -6,16 +6,19 @@ import { dayPath, monthPath } from './paths.js';
 
 const rendered = fragmentMemo<CalendarModel>();
 
+/** What the calendar needs of the page: its language and address prefix. */
+type CalendarContext = Pick<PageContext, 'tr' | 'lang' | 'prefix'>;
+
 /**
  * The monthly archive calendar. Its markup depends only on the model (memoised until the next event or
  * midnight) and the language, so it is rendered once per model and language.
  */
-export function Calendar({ ctx, model }: { ctx: PageContext; model: CalendarModel }): Html {
+export function Calendar({ ctx, model }: { ctx: CalendarContext; model: CalendarModel }): Html {
   return rendered(model, `${ctx.lang}|${ctx.prefix}`, () => CalendarTable({ ctx, model }));
 }
 
 /** A real table, days with articles linked, today marked. Works without JS. */
-function CalendarTable({ ctx, model }: { ctx: PageContext; model: CalendarModel }): Html {
+function CalendarTable({ ctx, model }: { ctx: CalendarContext; model: CalendarModel }): Html {
   const { tr, lang, prefix } = ctx;
   const caption = tr.t('calendarCaption', { month: monthName(lang, model.month), year: model.year });
   return (

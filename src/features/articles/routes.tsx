@@ -1,18 +1,22 @@
 /** Public reading routes: home, article, rubric, tag and author pages. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../storage/schema.js';
+import type { EventBus } from '../../lib/events.js';
 import { z } from 'zod';
 import { h, Fragment, type Html } from '../../lib/html.js';
 import { translator, type Lang } from '../../lib/i18n.js';
 import { localized } from '../../lib/localized.js';
 import { isValidSlug } from '../../lib/slug.js';
-import { registerLocalized, type Site } from '../../web/site.js';
+import type { Site } from '../../web/public/site.js';
 import { Layout } from '../../web/layout/Layout.js';
 import type { PageContext } from '../../web/layout/context.js';
 import { toLocal } from '../../lib/time.js';
 import * as store from './store.js';
 import { currentRubricSlug, currentTagSlug } from '../taxonomy/store.js';
 import { currentAuthorSlug } from '../authors/store.js';
-import { articlePath, langPrefix } from './rules.js';
+import { articlePath } from './rules.js';
+import { langPrefix } from '../../lib/i18n.js';
 import { ArticleList, ArticlePage, articleHead, ArticleCard, type ArticlePageModel } from './views.js';
 import { EventMemo } from '../../lib/memo.js';
 import { Dependencies } from '../../lib/dependencies.js';
@@ -25,7 +29,7 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).d
 export async function pageNumber(site: Site, request: FastifyRequest, reply: FastifyReply, lang: Lang): Promise<number | null> {
   const parsed = pageQuery.safeParse(request.query);
   if (parsed.success) return parsed.data.page;
-  await site.sendError(request, reply, lang, 400, lang === 'ru' ? 'Номер страницы должен быть целым числом от 1.' : 'The page number must be a whole number from 1 up.');
+  await site.sendError(request, reply, lang, 400, translator(lang).t('badPageNumber'));
   return null;
 }
 
@@ -53,6 +57,7 @@ export function Pagination({ ctx, path, page, total }: { ctx: PageContext; path:
 /** A paginated list of articles under a heading: rubric, tag, author, day and month pages share it. */
 export async function sendListPage(
   site: Site,
+  db: Kysely<Database>,
   request: FastifyRequest,
   reply: FastifyReply,
   opts: {
@@ -71,7 +76,6 @@ export async function sendListPage(
 ): Promise<FastifyReply> {
   const page = await pageNumber(site, request, reply, opts.lang);
   if (page === null) return reply;
-  const db = site.deps.db;
   const [articles, total] = await Promise.all([
     store.listPublished(db, opts.filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
     store.countPublished(db, opts.filter),
@@ -100,7 +104,7 @@ export async function sendListPage(
 }
 
 /** Everything an article page shows, read in one go. */
-export async function articlePageModel(db: Site['deps']['db'], id: number): Promise<ArticlePageModel> {
+export async function articlePageModel(db: Kysely<Database>, id: number): Promise<ArticlePageModel> {
   const article = (await store.getArticle(db, id))!;
   const mainRubric = article.rubrics.find((r) => !r.isFlag);
   const [related, around, translations] = await Promise.all([
@@ -135,7 +139,7 @@ export function articleDependencies(model: ArticlePageModel): Dependencies {
 /** Renders an article page; the public route and the editors' preview share it, so a preview is the page. */
 export async function sendArticlePage(site: Site, request: FastifyRequest, reply: FastifyReply, model: ArticlePageModel): Promise<FastifyReply> {
   const { article, translations } = model;
-  const { locale, timeZone } = site.deps.settings.get();
+  const { locale, timeZone } = request.settings;
   const lang = article.lang;
   const published = toLocal(new Date(article.publishedAt), timeZone);
   const alternate = translations[0] ? articlePath(translations[0].lang, translations[0].slug, locale) : undefined;
@@ -162,137 +166,135 @@ const queryOf = (request: FastifyRequest) => {
   return at < 0 ? '' : request.url.slice(at);
 };
 
-export function articleRoutes(app: FastifyInstance, site: Site): void {
-  const db = site.deps.db;
+export interface ArticleRoutesDeps {
+  site: Site;
+  db: Kysely<Database>;
+  events: EventBus;
+}
+
+export const articleRoutes: FastifyPluginAsync<ArticleRoutesDeps> = async (scope, { site, db, events }) => {
   /** An old address of a rubric, tag or author page answers 301 to where the page lives now, query kept; else 404. */
   const movedOrMissing = (request: FastifyRequest, reply: FastifyReply, lang: Lang, movedTo: string | null, pathOf: (slug: string) => string) =>
     movedTo ? reply.redirect(`${pathOf(movedTo)}${queryOf(request)}`, 301) : site.sendError(request, reply, lang, 404);
   // Published articles change only through events, so their read models live until one changes what they show.
   // An address may be taken by another article or given up, whichever article it leads to now.
   const slugs = new EventMemo<Awaited<ReturnType<typeof store.findBySlug>>>(
-    site.deps.events,
+    events,
     (found) => (found && 'id' in found ? new Dependencies().tag('slugs').tag(`article:${found.id}`) : SLUGS),
     5000,
   );
-  const models = new EventMemo<ArticlePageModel>(site.deps.events, articleDependencies, 500);
+  const models = new EventMemo<ArticlePageModel>(events, articleDependencies, 500);
 
-  registerLocalized(app, site, (scope, resolve) => {
-    scope.get('/', async (request, reply) => {
-      const lang = resolve(request, reply);
-      if (!lang) return reply;
-      const rubrics = await store.listRubrics(db, lang);
-      const flag = rubrics.find((r) => r.isFlag);
-      const [story] = flag ? await store.listPublished(db, { lang, rubricId: flag.id }, 1) : [];
-      const exclude = story ? [story.id] : [];
-      const latest = await store.listPublished(db, { lang, excludeIds: exclude }, 10);
-      const blocks = await Promise.all(
-        rubrics.filter((r) => !r.isFlag).map(async (r) => ({ rubric: r, articles: await store.listPublished(db, { lang, rubricId: r.id }, 4) })),
-      );
-      const ctx = await site.context(request, lang, `${langPrefix(lang, site.deps.settings.get().locale)}/`);
-      const { tr } = ctx;
-      const deps = ctx.dependsOn.tag('home').articles([...(story ? [story] : []), ...latest, ...blocks.flatMap((b) => b.articles)]);
-      for (const r of rubrics) deps.tag(`rubric:${r.id}`);
-      return site.send(
-        request,
-        reply,
-        <Layout ctx={ctx} title={ctx.settings.name}>
-          <h1 class="visually-hidden">{ctx.settings.name}</h1>
-          {story ? (
-            <section class="story-of-the-day" aria-labelledby="story-heading">
-              <h2 id="story-heading">{flag ? flag.name : tr.t('storyOfTheDay')}</h2>
-              <ArticleCard article={story} ctx={ctx} />
-            </section>
-          ) : null}
-          <section class="latest" aria-labelledby="latest-heading">
-            <h2 id="latest-heading">{tr.t('latest')}</h2>
-            <ArticleList articles={latest} ctx={ctx} />
+  scope.get('/', async (request, reply) => {
+    const { lang } = request;
+    const rubrics = await store.listRubrics(db, lang);
+    const flag = rubrics.find((r) => r.isFlag);
+    const [story] = flag ? await store.listPublished(db, { lang, rubricId: flag.id }, 1) : [];
+    const exclude = story ? [story.id] : [];
+    const latest = await store.listPublished(db, { lang, excludeIds: exclude }, 10);
+    const blocks = await Promise.all(
+      rubrics.filter((r) => !r.isFlag).map(async (r) => ({ rubric: r, articles: await store.listPublished(db, { lang, rubricId: r.id }, 4) })),
+    );
+    const ctx = await site.context(request, lang, `${langPrefix(lang, request.settings.locale)}/`);
+    const { tr } = ctx;
+    const deps = ctx.dependsOn.tag('home').articles([...(story ? [story] : []), ...latest, ...blocks.flatMap((b) => b.articles)]);
+    for (const r of rubrics) deps.tag(`rubric:${r.id}`);
+    return site.send(
+      request,
+      reply,
+      <Layout ctx={ctx} title={ctx.settings.name}>
+        <h1 class="visually-hidden">{ctx.settings.name}</h1>
+        {story ? (
+          <section class="story-of-the-day" aria-labelledby="story-heading">
+            <h2 id="story-heading">{flag ? flag.name : tr.t('storyOfTheDay')}</h2>
+            <ArticleCard article={story} ctx={ctx} />
           </section>
-          {blocks
-            .filter((b) => b.articles.length > 0)
-            .map((b) => (
-              <section class="rubric-block" aria-labelledby={`rubric-${b.rubric.slug}`}>
-                <h2 id={`rubric-${b.rubric.slug}`}>
-                  <a href={`${ctx.prefix}/rubric/${b.rubric.slug}/`}>{b.rubric.name}</a>
-                </h2>
-                <ArticleList articles={b.articles} ctx={ctx} />
-              </section>
-            ))}
-        </Layout>,
-        deps,
-      );
-    });
+        ) : null}
+        <section class="latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading">{tr.t('latest')}</h2>
+          <ArticleList articles={latest} ctx={ctx} />
+        </section>
+        {blocks
+          .filter((b) => b.articles.length > 0)
+          .map((b) => (
+            <section class="rubric-block" aria-labelledby={`rubric-${b.rubric.slug}`}>
+              <h2 id={`rubric-${b.rubric.slug}`}>
+                <a href={`${ctx.prefix}/rubric/${b.rubric.slug}/`}>{b.rubric.name}</a>
+              </h2>
+              <ArticleList articles={b.articles} ctx={ctx} />
+            </section>
+          ))}
+      </Layout>,
+      deps,
+    );
+  });
 
-    scope.get('/news/:slug', async (request, reply) => {
-      const lang = resolve(request, reply);
-      if (!lang) return reply;
-      const { slug } = slugParams.parse(request.params);
-      const locale = site.deps.settings.get().locale;
-      if (!isValidSlug(slug)) return site.sendError(request, reply, lang, 404);
-      const found = await slugs.get(`${lang}:${slug}`, () => store.findBySlug(db, lang, slug));
-      if (!found) return site.sendError(request, reply, lang, 404);
-      if ('movedTo' in found) return reply.redirect(articlePath(lang, found.movedTo, locale), 301);
-      if (found.status === 'unpublished') return site.sendError(request, reply, lang, 410);
-      if (found.status !== 'published') return site.sendError(request, reply, lang, 404);
-      return sendArticlePage(site, request, reply, await models.get(String(found.id), () => articlePageModel(db, found.id)));
-    });
+  scope.get('/news/:slug', async (request, reply) => {
+    const { lang } = request;
+    const { slug } = slugParams.parse(request.params);
+    const locale = request.settings.locale;
+    if (!isValidSlug(slug)) return site.sendError(request, reply, lang, 404);
+    const found = await slugs.get(`${lang}:${slug}`, () => store.findBySlug(db, lang, slug));
+    if (!found) return site.sendError(request, reply, lang, 404);
+    if ('movedTo' in found) return reply.redirect(articlePath(lang, found.movedTo, locale), 301);
+    if (found.status === 'unpublished') return site.sendError(request, reply, lang, 410);
+    if (found.status !== 'published') return site.sendError(request, reply, lang, 404);
+    return sendArticlePage(site, request, reply, await models.get(String(found.id), () => articlePageModel(db, found.id)));
+  });
 
-    scope.get('/rubric/:slug/', async (request, reply) => {
-      const lang = resolve(request, reply);
-      if (!lang) return reply;
-      const { slug } = slugParams.parse(request.params);
-      const rubric = await store.findRubric(db, slug);
-      const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!rubric) return movedOrMissing(request, reply, lang, await currentRubricSlug(db, slug), (to) => `${prefix}/rubric/${to}/`);
-      const name = localized(rubric.name, rubric.translations, lang, 'name');
-      return sendListPage(site, request, reply, {
-        lang,
-        path: `${prefix}/rubric/${rubric.slug}/`,
-        title: name,
-        filter: { lang, rubricId: rubric.id },
-        list: new Dependencies().tag(`rubric:${rubric.id}`),
-        alternatePath: null,
-      });
-    });
-
-    scope.get('/tag/:slug/', async (request, reply) => {
-      const lang = resolve(request, reply);
-      if (!lang) return reply;
-      const { slug } = slugParams.parse(request.params);
-      const tag = await store.findTag(db, lang, slug);
-      const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!tag) return movedOrMissing(request, reply, lang, await currentTagSlug(db, lang, slug), (to) => `${prefix}/tag/${to}/`);
-      return sendListPage(site, request, reply, {
-        lang,
-        path: `${prefix}/tag/${tag.slug}/`,
-        title: translator(lang).t('tagTitle', { name: tag.name }),
-        filter: { lang, tagId: tag.id },
-        list: new Dependencies().tag(`tag:${tag.id}`),
-        alternatePath: null,
-      });
-    });
-
-    scope.get('/author/:slug/', async (request, reply) => {
-      const lang = resolve(request, reply);
-      if (!lang) return reply;
-      const { slug } = slugParams.parse(request.params);
-      const author = await store.findAuthor(db, slug);
-      const prefix = langPrefix(lang, site.deps.settings.get().locale);
-      if (!author) return movedOrMissing(request, reply, lang, await currentAuthorSlug(db, slug), (to) => `${prefix}/author/${to}/`);
-      const role = localized(author.role_title, author.translations, lang, 'role_title');
-      const bio = localized(author.bio, author.translations, lang, 'bio');
-      const name = localized(author.name, author.translations, lang, 'name');
-      const photo = author.photo_image_id === null ? null : await store.findImage(db, author.photo_image_id);
-      return sendListPage(site, request, reply, {
-        lang,
-        path: `${prefix}/author/${author.slug}/`,
-        title: name,
-        intro: [role, bio].filter(Boolean).join('. '),
-        picture: photo ? (
-          <img class="author-photo" src={photo.url} width="160" height={String(Math.round((160 * photo.height) / Math.max(1, photo.width)))} alt={photo.alt || name} />
-        ) : undefined,
-        filter: { lang, authorId: author.id },
-        list: new Dependencies().tag(`author:${author.id}`),
-      });
+  scope.get('/rubric/:slug/', async (request, reply) => {
+    const { lang } = request;
+    const { slug } = slugParams.parse(request.params);
+    const rubric = await store.findRubric(db, slug);
+    const prefix = langPrefix(lang, request.settings.locale);
+    if (!rubric) return movedOrMissing(request, reply, lang, await currentRubricSlug(db, slug), (to) => `${prefix}/rubric/${to}/`);
+    const name = localized(rubric.name, rubric.translations, lang, 'name');
+    return sendListPage(site, db, request, reply, {
+      lang,
+      path: `${prefix}/rubric/${rubric.slug}/`,
+      title: name,
+      filter: { lang, rubricId: rubric.id },
+      list: new Dependencies().tag(`rubric:${rubric.id}`),
+      alternatePath: null,
     });
   });
-}
+
+  scope.get('/tag/:slug/', async (request, reply) => {
+    const { lang } = request;
+    const { slug } = slugParams.parse(request.params);
+    const tag = await store.findTag(db, lang, slug);
+    const prefix = langPrefix(lang, request.settings.locale);
+    if (!tag) return movedOrMissing(request, reply, lang, await currentTagSlug(db, lang, slug), (to) => `${prefix}/tag/${to}/`);
+    return sendListPage(site, db, request, reply, {
+      lang,
+      path: `${prefix}/tag/${tag.slug}/`,
+      title: translator(lang).t('tagTitle', { name: tag.name }),
+      filter: { lang, tagId: tag.id },
+      list: new Dependencies().tag(`tag:${tag.id}`),
+      alternatePath: null,
+    });
+  });
+
+  scope.get('/author/:slug/', async (request, reply) => {
+    const { lang } = request;
+    const { slug } = slugParams.parse(request.params);
+    const author = await store.findAuthor(db, slug);
+    const prefix = langPrefix(lang, request.settings.locale);
+    if (!author) return movedOrMissing(request, reply, lang, await currentAuthorSlug(db, slug), (to) => `${prefix}/author/${to}/`);
+    const role = localized(author.role_title, author.translations, lang, 'role_title');
+    const bio = localized(author.bio, author.translations, lang, 'bio');
+    const name = localized(author.name, author.translations, lang, 'name');
+    const photo = author.photo_image_id === null ? null : await store.findImage(db, author.photo_image_id);
+    return sendListPage(site, db, request, reply, {
+      lang,
+      path: `${prefix}/author/${author.slug}/`,
+      title: name,
+      intro: [role, bio].filter(Boolean).join('. '),
+      picture: photo ? (
+        <img class="author-photo" src={photo.url} width="160" height={String(Math.round((160 * photo.height) / Math.max(1, photo.width)))} alt={photo.alt || name} />
+      ) : undefined,
+      filter: { lang, authorId: author.id },
+      list: new Dependencies().tag(`author:${author.id}`),
+    });
+  });
+};

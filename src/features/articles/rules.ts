@@ -1,13 +1,8 @@
 /** Pure rules about articles: addresses, input validation, reading time. */
 import { z } from 'zod';
-import { LANGS, type Lang } from '../../lib/i18n.js';
+import { LANGS, langPrefix, type Lang } from '../../lib/i18n.js';
 import { isValidSlug } from '../../lib/slug.js';
 import type { BodyDoc } from './body.js';
-
-/** The site's own language has no prefix; another language lives under /<lang>. */
-export function langPrefix(lang: Lang, siteLocale: Lang): string {
-  return lang === siteLocale ? '' : `/${lang}`;
-}
 
 export function articlePath(lang: Lang, slug: string, siteLocale: Lang): string {
   return `${langPrefix(lang, siteLocale)}/news/${slug}`;

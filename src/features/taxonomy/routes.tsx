@@ -10,7 +10,7 @@ import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/Admin
 import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
 import { Notice } from '../../web/admin/Notice.js';
 import { errorText } from '../../web/admin/error-text.js';
-import { langPrefix } from '../articles/rules.js';
+import { langPrefix } from '../../lib/i18n.js';
 import type { RubricListItem, TagListItem } from './store.js';
 import { DONE_KEYS, TAXONOMY_ERRORS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
 import type { SessionUser } from '../accounts/service.js';

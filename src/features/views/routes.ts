@@ -2,7 +2,8 @@
  * The views beacon. Anonymous and state-changing, so it checks the request's origin and is
  * rate-limited; it sets no cookie. The answer carries the fresh count for the page to show.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isSameOrigin } from '../../web/plugins/security.js';
 import { DomainError } from '../../lib/errors.js';
@@ -20,12 +21,11 @@ export interface ViewRoutesDeps {
   isStaff: (request: FastifyRequest) => boolean;
 }
 
-export function viewRoutes(app: FastifyInstance, deps: ViewRoutesDeps): void {
-  async function count(request: FastifyRequest) {
-    const parsed = params.safeParse(request.params);
-    if (!parsed.success) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist or is not published.');
+export const viewRoutes: FastifyPluginAsync<ViewRoutesDeps> = async (scope, deps) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  async function count(request: FastifyRequest, id: number) {
     if (!isSameOrigin(request.headers, request.host)) throw new DomainError('BAD_ORIGIN', 'Views are counted only from this site’s pages.');
-    const id = parsed.data.id;
     const skip = skipReason({ headers: request.headers, isStaff: deps.isStaff(request) });
     const result = skip
       ? await deps.counter.count(id).then((views) => (views === null ? null : { counted: false, views }))
@@ -36,13 +36,13 @@ export function viewRoutes(app: FastifyInstance, deps: ViewRoutesDeps): void {
 
   const rateLimit = { max: 120, timeWindow: '1 minute' };
 
-  app.post('/api/views/:id', { config: { rateLimit } }, async (request, reply) => {
-    const result = await count(request);
+  app.post('/api/views/:id', { schema: { params }, config: { rateLimit } }, async (request, reply) => {
+    const result = await count(request, request.params.id);
     return reply.header('cache-control', 'no-store').send({ views: result.views, counted: result.counted });
   });
 
-  app.get('/api/views/:id/pixel.gif', { config: { rateLimit } }, async (request, reply) => {
-    await count(request);
+  app.get('/api/views/:id/pixel.gif', { schema: { params }, config: { rateLimit } }, async (request, reply) => {
+    await count(request, request.params.id);
     return reply.header('cache-control', 'no-store').type('image/gif').send(PIXEL);
   });
-}
+};

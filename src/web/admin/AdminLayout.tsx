@@ -1,26 +1,26 @@
 import { h, Fragment, type Child, type Html } from '../../lib/html.js';
-import type { SessionUser } from '../../features/accounts/service.js';
-import { can, type Action } from '../../features/accounts/policy.js';
 import { ADMIN_TEXT } from './text.js';
 import { Favicon } from '../layout/Favicon.js';
+
+/** The back office's sections, as the menu names them. */
+export type AdminSection = 'dashboard' | 'articles' | 'media' | 'taxonomy' | 'authors' | 'staff' | 'settings';
+
+/** A menu entry: the composition root's menu provider lists those the signed-in member may open. */
+export interface AdminMenuItem {
+  href: string;
+  section: AdminSection;
+}
 
 export interface AdminContext {
   lang: 'ru' | 'en';
   siteName: string;
-  user: SessionUser | null;
+  /** The signed-in staff member shown in the header, or null on the sign-in pages. */
+  user: { name: string } | null;
+  /** The sections this member may open; empty before sign-in is complete. */
+  menu: AdminMenuItem[];
   csrf: string;
   path: string;
 }
-
-const NAV: Array<{ href: string; key: keyof typeof ADMIN_TEXT.en; action: Action }> = [
-  { href: '/admin/', key: 'dashboard', action: 'dashboard.view' },
-  { href: '/admin/articles/', key: 'articles', action: 'article.create' },
-  { href: '/admin/media/', key: 'media', action: 'media.upload' },
-  { href: '/admin/taxonomy/', key: 'taxonomy', action: 'taxonomy.manage' },
-  { href: '/admin/authors/', key: 'authors', action: 'authors.manage' },
-  { href: '/admin/staff/', key: 'staff', action: 'staff.manage' },
-  { href: '/admin/settings/', key: 'settings', action: 'settings.manage' },
-];
 
 /** A hidden CSRF field for a form. */
 export function CsrfField({ ctx }: { ctx: AdminContext }): Html {
@@ -48,13 +48,13 @@ export function AdminLayout({ ctx, title, children, scripts }: { ctx: AdminConte
           <a class="admin-brand" href="/admin/">
             {ctx.siteName} · {t.newsroom}
           </a>
-          {user && !user.mfaPending ? (
+          {ctx.menu.length ? (
             <nav aria-label={t.adminNav}>
               <ul>
-                {NAV.filter((item) => can(user, item.action)).map((item) => (
+                {ctx.menu.map((item) => (
                   <li>
                     <a href={item.href} aria-current={ctx.path === item.href ? 'page' : undefined}>
-                      {t[item.key]}
+                      {t[item.section]}
                     </a>
                   </li>
                 ))}

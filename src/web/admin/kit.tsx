@@ -9,7 +9,8 @@ import type { AccountService, SessionUser } from '../../features/accounts/servic
 import { can, type Action } from '../../features/accounts/policy.js';
 import type { Services } from '../../services.js';
 import type { Csrf } from '../plugins/csrf.js';
-import type { Site } from '../site.js';
+import type { Site } from '../public/site.js';
+import type { AdminPages } from './pages.js';
 import { SECURITY_HEADERS } from '../plugins/security.js';
 import { AdminLayout, type AdminContext } from './AdminLayout.js';
 import { ADMIN_TEXT } from './text.js';
@@ -22,17 +23,11 @@ export interface AdminDeps {
   accounts: AccountService;
   csrf: Csrf;
   site: Site;
+  pages: AdminPages;
 }
 
 export function adminContext(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): AdminContext {
-  const settings = deps.settings.get();
-  return {
-    lang: settings.locale,
-    siteName: settings.name,
-    user: request.user,
-    csrf: deps.csrf.token(request, reply),
-    path: request.url.split('?')[0]!,
-  };
+  return deps.pages.context(request, reply);
 }
 
 export function sendAdmin(reply: FastifyReply, page: Html, status = 200): FastifyReply {

@@ -16,6 +16,7 @@ const en = {
   forbiddenText: 'Your role does not allow this. Ask an editor or the owner if you need it.',
   notFoundTitle: 'Not found',
   notFoundText: 'There is nothing here. It may have been deleted.',
+  refusedTitle: 'Not done',
   saved: 'Saved.',
   adminNav: 'Back office',
 };
@@ -38,6 +39,7 @@ const ru: AdminText = {
   forbiddenText: 'Ваша роль не позволяет этого сделать. Если это нужно, обратитесь к редактору или владельцу сайта.',
   notFoundTitle: 'Не найдено',
   notFoundText: 'Здесь ничего нет. Возможно, это удалили.',
+  refusedTitle: 'Не выполнено',
   saved: 'Сохранено.',
   adminNav: 'Редакция',
 };

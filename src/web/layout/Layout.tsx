@@ -1,8 +1,6 @@
 import { h, Fragment, fragmentMemo, type Child, type Html } from '../../lib/html.js';
-import type { RubricRef } from '../../features/articles/store.js';
 import type { SiteSettings } from '../../lib/site-settings.js';
-import { Calendar } from '../../features/archive/views.js';
-import type { PageContext } from './context.js';
+import type { NavItem, PageContext } from './context.js';
 import { Channels } from './Channels.js';
 import { Favicon } from './Favicon.js';
 
@@ -16,7 +14,7 @@ export interface LayoutProps {
 
 // The site's name with the rubric navigation, and the footer, change only with the rubrics or the settings (both
 // replaced, never mutated, on change), so they are rendered once per snapshot and language.
-const mastheads = fragmentMemo<RubricRef[]>();
+const mastheads = fragmentMemo<NavItem[]>();
 const footers = fragmentMemo<SiteSettings>();
 
 function Masthead({ ctx }: { ctx: PageContext }): Html {
@@ -82,7 +80,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
         <div class="page">
           <main id="main">{children}</main>
           <aside class="sidebar" aria-label={tr.t('archive')}>
-            <Calendar ctx={ctx} model={ctx.calendar} />
+            {ctx.sidebar}
           </aside>
         </div>
         <SiteFooter ctx={ctx} />

@@ -45,11 +45,14 @@ export class Csrf {
     return this.sign(seed);
   }
 
-  /** Throws unless the request came from our own page and carries the token of its session. */
-  verify(request: FastifyRequest): void {
+  /**
+   * Throws unless the request came from our own page and carries the token of its session: `token` when the caller
+   * read it itself (a multipart body), else the form's `_csrf` field or the x-csrf-token header.
+   */
+  verify(request: FastifyRequest, token?: string): void {
     if (!isSameOrigin(request.headers, request.host)) throw new DomainError('BAD_ORIGIN', 'This request must come from a page of this site.');
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
+    const sent = token ?? (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
     const seed = this.seed(request);
     if (!sent || !seed) throw new DomainError('CSRF', 'The form has expired. Reload the page and try again.');
     const expected = Buffer.from(this.sign(seed));

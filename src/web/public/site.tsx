@@ -3,72 +3,46 @@
  * and sending a rendered page (ETag, 304, and storing it in the page cache).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import { h, renderDocument, transientBytes, type Html } from '../lib/html.js';
-import { LANGS, translator, type Lang } from '../lib/i18n.js';
-import type { EventBus } from '../lib/events.js';
-import type { SiteAddress } from '../lib/site-address.js';
-import { EventMemo } from '../lib/memo.js';
-import { Dependencies } from '../lib/dependencies.js';
-import type { Database } from '../storage/schema.js';
-import type { SettingsService } from '../features/settings/service.js';
-import type { ArchiveService } from '../features/archive/service.js';
-import type { MonthRef } from '../features/archive/rules.js';
-import { listRubrics, type RubricRef } from '../features/articles/store.js';
-import { langPrefix } from '../features/articles/rules.js';
-import { carriesSession, type PageCache } from './plugins/page-cache.js';
-import type { PageContext } from './layout/context.js';
-import { Layout } from './layout/Layout.js';
-import { Favicon } from './layout/Favicon.js';
+import { h, renderDocument, transientBytes, type Html } from '../../lib/html.js';
+import { LANGS, langPrefix, translator, type Lang } from '../../lib/i18n.js';
+import type { SiteAddress } from '../../lib/site-address.js';
+import { Dependencies } from '../../lib/dependencies.js';
+import { carriesSession, type PageCache } from '../plugins/page-cache.js';
+import type { ChromeProviders, MonthRef, PageContext } from '../layout/context.js';
+import { Layout } from '../layout/Layout.js';
+import { Favicon } from '../layout/Favicon.js';
 
 export interface SiteDeps {
-  db: Kysely<Database>;
-  events: EventBus;
-  settings: SettingsService;
-  archive: ArchiveService;
+  chrome: ChromeProviders;
   pageCache: PageCache;
   address: SiteAddress;
-  now: () => Date;
 }
 
-const NAV = new Dependencies().tag('nav');
-
 export class Site {
-  private readonly nav: EventMemo<RubricRef[]>;
-
-  constructor(readonly deps: SiteDeps) {
-    this.nav = new EventMemo(deps.events, () => NAV, 10);
-  }
-
-  private rubricsNav(lang: Lang): Promise<RubricRef[]> {
-    return this.nav.get(lang, () => listRubrics(this.deps.db, lang).then((all) => all.filter((r) => !r.isFlag)));
-  }
+  constructor(private readonly deps: SiteDeps) {}
 
   /**
    * Builds the chrome of a page: `path` is the page's own path, `month` the calendar month to show. The context's
    * `dependsOn` starts with what the chrome shows; the route adds what the page shows and passes it to `send`.
    */
   async context(request: FastifyRequest, lang: Lang, path: string, options: { month?: MonthRef; alternatePath?: string | null } = {}): Promise<PageContext> {
-    const settings = this.deps.settings.get();
-    const prefix = langPrefix(lang, settings.locale);
-    const today = this.deps.archive.today();
-    const month = options.month ?? { year: today.year, month: today.month };
-    const [nav, calendar] = await Promise.all([this.rubricsNav(lang), this.deps.archive.calendar(lang, month)]);
-    const dependsOn = new Dependencies().add(NAV).add(calendar.deps);
+    const { settings } = request;
+    const { chrome } = this.deps;
+    const [nav, calendar] = await Promise.all([chrome.navigation(lang), chrome.calendar(lang, options.month)]);
     const other = LANGS.find((l) => l !== lang)!;
     const alternatePath = options.alternatePath === undefined ? `${langPrefix(other, settings.locale)}/` : options.alternatePath;
-    return {
+    const ctx = {
       lang,
       tr: translator(lang),
       settings,
-      prefix,
+      prefix: langPrefix(lang, settings.locale),
       origin: this.deps.address.origin(),
       path,
-      nav,
-      calendar: calendar.model,
-      dependsOn,
+      nav: nav.items,
+      dependsOn: new Dependencies().add(nav.deps).add(calendar.deps),
       alternate: alternatePath === null ? null : { lang: other, href: alternatePath },
     };
+    return { ...ctx, sidebar: calendar.render(ctx) };
   }
 
   /**
@@ -87,7 +61,7 @@ export class Site {
       body = transientBytes(html);
     } else {
       body = Buffer.from(html);
-      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.archive.todayEndsAt(), request.cacheGeneration, deps);
+      etag = this.deps.pageCache.store(request.url, body, contentType, this.deps.chrome.todayEndsAt(), request.cacheGeneration, deps);
     }
     reply.code(status).header('content-type', contentType);
     if (!cacheable) {
@@ -166,30 +140,4 @@ export function langOfPath(path: string, siteLocale: Lang): { lang: Lang; redire
   const lang = m[1] as Lang;
   if (lang === siteLocale) return { lang, redirect: path.slice(3) || '/' };
   return { lang, redirect: null };
-}
-
-/**
- * Registers public page routes once per language prefix: '' (the site's language), '/ru' and '/en'.
- * A prefix that names the site's own language redirects to the unprefixed address.
- */
-export function registerLocalized(
-  app: FastifyInstance,
-  site: Site,
-  register: (scope: FastifyInstance, resolve: (request: FastifyRequest, reply: FastifyReply) => Lang | null) => void,
-): void {
-  for (const prefix of ['', ...LANGS.map((l) => `/${l}`)]) {
-    void app.register(
-      async (scope) => {
-        register(scope, (request, reply) => {
-          const { lang, redirect } = langOfPath(request.url, site.deps.settings.get().locale);
-          if (redirect !== null) {
-            void reply.redirect(redirect, 301);
-            return null;
-          }
-          return lang;
-        });
-      },
-      { prefix },
-    );
-  }
 }

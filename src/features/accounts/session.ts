@@ -4,9 +4,9 @@
  */
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountService, SessionUser } from '../../features/accounts/service.js';
-import { SESSION_TTL_MS } from '../../features/accounts/rules.js';
-import { SESSION_COOKIE } from './page-cache.js';
+import type { AccountService, SessionUser } from './service.js';
+import { SESSION_TTL_MS } from './rules.js';
+import { SESSION_COOKIE } from '../../web/plugins/page-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
