@@ -163,7 +163,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(adminScope, {
     pages,
     guard: staffAccess,
-    slices: [],
+    slices: [slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy })],
   });
 
   const admin: AdminDeps = {
@@ -176,7 +176,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     pages,
   };
   accountRoutes(app, admin);
-  taxonomyRoutes(app, admin);
   authorRoutes(app, admin);
   settingsRoutes(app, admin);
   editorialRoutes(app, admin);

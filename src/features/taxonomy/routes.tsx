@@ -1,19 +1,26 @@
-/** The rubrics-and-tags page of the back office (/admin/taxonomy/) and its forms. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/**
+ * The rubrics-and-tags page of the back office (/admin/taxonomy/) and its forms. Registered in the admin scope, which
+ * checks the CSRF token and the staff member's right to `taxonomy.manage` before any handler here runs.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { h } from '../../lib/html.js';
-import { DomainError } from '../../lib/errors.js';
-import { LANGS, type Lang } from '../../lib/i18n.js';
-import { localized, translationOf } from '../../lib/localized.js';
+import { LANGS } from '../../lib/i18n.js';
+import type { DomainError } from '../../lib/errors.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
-import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
-import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
-import { Notice } from '../../web/admin/Notice.js';
+import type { AdminPages } from '../../web/admin/pages.js';
+import { formSchema, formText } from '../../web/admin/fields.js';
 import { errorText } from '../../web/admin/error-text.js';
-import { langPrefix } from '../../lib/i18n.js';
-import type { RubricListItem, TagListItem } from './store.js';
-import { DONE_KEYS, TAXONOMY_ERRORS, TAXONOMY_TEXT, type Done, type TaxonomyText } from './text.js';
-import type { SessionUser } from '../accounts/service.js';
+import { staffMember } from '../accounts/access.js';
+import type { TaxonomyService } from './service.js';
+import { DONE_KEYS, TAXONOMY_ERRORS, TAXONOMY_TEXT, type Done } from './text.js';
+import { listSearch, TaxonomyPage } from './views.js';
+
+export interface TaxonomyRoutesDeps {
+  pages: AdminPages;
+  taxonomy: TaxonomyService;
+}
 
 const listQuery = z.object({
   q: z.string().max(120).catch(''),
@@ -21,346 +28,69 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   done: z.string().optional().catch(undefined),
 });
-type ListQuery = z.infer<typeof listQuery>;
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+const rubricForm = formSchema({ name: formText, name_en: formText, slug: formText, is_flag: formText });
+const moveForm = formSchema({ direction: formText });
+const tagForm = formSchema({ name: formText, slug: formText });
+const mergeForm = formSchema({ into: formText });
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** An optional address typed in a form: blank means "make one from the name". */
+const slugOrNone = (slug: string) => slug.trim() || undefined;
 
-/** The list's query string (search, language, page) to carry through a form and back. */
-function listSearch(query: ListQuery, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams();
-  if (query.q) params.set('q', query.q);
-  if (query.lang) params.set('lang', query.lang);
-  if (query.page > 1) params.set('page', String(query.page));
-  for (const [k, v] of Object.entries(extra)) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
-
-function RubricsSection({ ctx, t, rubrics, locale }: { ctx: AdminContext; t: TaxonomyText; rubrics: RubricListItem[]; locale: Lang }) {
-  return (
-    <section aria-labelledby="rubrics-heading" class="taxonomy-rubrics">
-      <h2 id="rubrics-heading">{t.rubrics}</h2>
-      <p class="help">{t.rubricsHelp}</p>
-      <table class="data">
-        <thead>
-          <tr>
-            <th scope="col">{t.order}</th>
-            <th scope="col">{t.name}</th>
-            <th scope="col">{t.address}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.articles}</th>
-            <th scope="col">{t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rubrics.map((r) => {
-            const display = localized(r.name, r.translations, ctx.lang, 'name');
-            const nameEn = translationOf(r.translations, 'en', 'name');
-            return (
-              <tr>
-                <td class="order-buttons">
-                  <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/move`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <input type="hidden" name="direction" value="up" />
-                    <button type="submit" aria-label={t.moveUp(display)} title={t.moveUp(display)}>
-                      ↑
-                    </button>
-                  </form>
-                  <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/move`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <input type="hidden" name="direction" value="down" />
-                    <button type="submit" aria-label={t.moveDown(display)} title={t.moveDown(display)}>
-                      ↓
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  {r.name}
-                  {nameEn ? (
-                    <span class="muted" lang="en">
-                      {' '}
-                      / {nameEn}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <a href={`${langPrefix(locale, locale)}/rubric/${r.slug}/`}>{r.slug}</a>
-                  {r.oldSlugs.length ? (
-                    <p class="muted old-slugs">
-                      {t.oldAddresses}: {r.oldSlugs.join(', ')}
-                    </p>
-                  ) : null}
-                </td>
-                <td>{r.isFlag ? t.flag : t.section}</td>
-                <td>{r.articleCount}</td>
-                <td>
-                  <details>
-                    <summary>{t.editOf(display)}</summary>
-                    <form method="post" action={`/admin/taxonomy/rubrics/${r.id}`} class="stack">
-                      <CsrfField ctx={ctx} />
-                      <label>
-                        {t.nameRu}
-                        <input type="text" name="name" value={r.name} required maxlength="120" />
-                      </label>
-                      <label>
-                        {t.nameEn}
-                        <input type="text" name="name_en" value={nameEn} maxlength="120" lang="en" />
-                      </label>
-                      <label>
-                        {t.address}
-                        <input type="text" name="slug" value={r.slug} required maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-                      </label>
-                      <p class="help">{t.slugHelp}</p>
-                      <button type="submit">{t.save}</button>
-                    </form>
-                    {r.articleCount === 0 ? (
-                      <form method="post" action={`/admin/taxonomy/rubrics/${r.id}/delete`} class="stack">
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="danger">
-                          {t.remove}
-                        </button>
-                      </form>
-                    ) : (
-                      <p class="help">{t.removeHelp}</p>
-                    )}
-                  </details>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <h3>{t.newRubric}</h3>
-      <form method="post" action="/admin/taxonomy/rubrics" class="stack">
-        <CsrfField ctx={ctx} />
-        <label>
-          {t.nameRu}
-          <input type="text" name="name" required maxlength="120" />
-        </label>
-        <label>
-          {t.nameEn}
-          <input type="text" name="name_en" maxlength="120" lang="en" />
-        </label>
-        <label>
-          {t.address}
-          <input type="text" name="slug" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-        </label>
-        <p class="help">{t.slugNewHelp}</p>
-        <label class="checkbox">
-          <input type="checkbox" name="is_flag" value="1" />
-          {t.isFlag}
-        </label>
-        <button type="submit">{t.add}</button>
-      </form>
-    </section>
-  );
-}
-
-function TagsSection(props: { ctx: AdminContext; t: TaxonomyText; tags: TagListItem[]; total: number; pageSize: number; query: ListQuery; locale: Lang }) {
-  const { ctx, t, tags, total, pageSize, query, locale } = props;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const back = listSearch(query);
-  return (
-    <section aria-labelledby="tags-heading" class="taxonomy-tags" id="tags">
-      <h2 id="tags-heading">{t.tags}</h2>
-      <p class="help">{t.tagsHelp}</p>
-      <form method="get" action="/admin/taxonomy/#tags" class="inline-form search-form" role="search">
-        <label>
-          {t.searchLabel}
-          <input type="search" name="q" value={query.q} maxlength="120" />
-        </label>
-        <label>
-          {t.language}
-          <select name="lang">
-            <option value="" selected={!query.lang}>
-              {t.allLanguages}
-            </option>
-            {LANGS.map((l) => (
-              <option value={l} selected={query.lang === l}>
-                {t.langNames[l] ?? l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t.search}</button>
-      </form>
-      <p class="muted">{t.tagsFound(total)}</p>
-      {tags.length === 0 ? (
-        <p>{t.noTags}</p>
-      ) : (
-        <table class="data">
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.language}</th>
-              <th scope="col">{t.address}</th>
-              <th scope="col">{t.articles}</th>
-              <th scope="col">{t.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tags.map((tag) => (
-              <tr>
-                <td lang={tag.lang}>{tag.name}</td>
-                <td>{t.langNames[tag.lang] ?? tag.lang}</td>
-                <td>
-                  <a href={`${langPrefix(tag.lang as Lang, locale)}/tag/${tag.slug}/`}>{tag.slug}</a>
-                </td>
-                <td>{tag.articleCount}</td>
-                <td>
-                  <details>
-                    <summary>{t.editOf(tag.name)}</summary>
-                    <form method="post" action={`/admin/taxonomy/tags/${tag.id}${back}`} class="stack">
-                      <CsrfField ctx={ctx} />
-                      <label>
-                        {t.newName}
-                        <input type="text" name="name" value={tag.name} required maxlength="120" lang={tag.lang} />
-                      </label>
-                      <label>
-                        {t.newAddress}
-                        <input type="text" name="slug" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-                      </label>
-                      <p class="help">{t.tagSlugHelp}</p>
-                      <button type="submit">{t.rename}</button>
-                    </form>
-                    <form method="post" action={`/admin/taxonomy/tags/${tag.id}/merge${back}`} class="stack">
-                      <CsrfField ctx={ctx} />
-                      <label>
-                        {t.mergeInto}
-                        <input type="text" name="into" required maxlength="120" lang={tag.lang} />
-                      </label>
-                      <button type="submit">{t.merge}</button>
-                    </form>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t.pages}>
-          {query.page > 1 ? (
-            <a rel="prev" href={`/admin/taxonomy/${listSearch({ ...query, page: query.page - 1, done: undefined })}#tags`}>
-              ← {t.previous}
-            </a>
-          ) : null}
-          <span aria-current="page">{t.pageOf(query.page, pages)}</span>
-          {query.page < pages ? (
-            <a rel="next" href={`/admin/taxonomy/${listSearch({ ...query, page: query.page + 1, done: undefined })}#tags`}>
-              {t.next} →
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
-    </section>
-  );
-}
-
-export function taxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const { csrf } = deps;
-  const taxonomy = deps.services.taxonomy;
-  const guard = (request: FastifyRequest, reply: FastifyReply) => requireStaff(deps, request, reply, 'taxonomy.manage');
+export const taxonomyRoutes: FastifyPluginAsync<TaxonomyRoutesDeps> = async (scope, { pages, taxonomy }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
 
   async function page(request: FastifyRequest, reply: FastifyReply, status = 200, error?: DomainError) {
-    const user = request.user!;
-    const ctx = adminContext(deps, request, reply);
+    const user = staffMember(request);
+    const ctx = pages.context(request, reply);
     const t = TAXONOMY_TEXT[ctx.lang];
     const query = listQuery.parse(request.query ?? {});
-    const locale = deps.settings.get().locale;
     const [rubrics, tags] = await Promise.all([taxonomy.listRubrics(user), taxonomy.searchTags(user, { q: query.q, lang: query.lang, page: query.page })]);
     const done = DONE_KEYS.includes(query.done as Done) ? t.done[query.done as Done] : undefined;
-    return sendAdmin(
-      reply,
-      <AdminLayout ctx={ctx} title={t.title}>
-        <h1>{t.title}</h1>
-        {error ? <Notice kind="error">{errorText(ctx.lang, TAXONOMY_ERRORS, error)}</Notice> : null}
-        {done && !error ? <Notice kind="ok">{done}</Notice> : null}
-        <RubricsSection ctx={ctx} t={t} rubrics={rubrics} locale={locale} />
-        <TagsSection ctx={ctx} t={t} tags={tags.tags} total={tags.total} pageSize={tags.pageSize} query={query} locale={locale} />
-      </AdminLayout>,
-      status,
-    );
+    const shownError = error ? errorText(ctx.lang, TAXONOMY_ERRORS, error) : undefined;
+    return pages.send(reply, <TaxonomyPage ctx={ctx} t={t} rubrics={rubrics} tags={tags} query={query} locale={request.settings.locale} error={shownError} done={done} />, status);
   }
 
-  /** Runs a change; on success goes back to the list (keeping its search) with a confirmation, else shows the page with the reason. */
-  async function change(request: FastifyRequest, reply: FastifyReply, done: Done, anchor: string, run: () => Promise<void>) {
-    try {
-      await run();
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return page(request, reply, ERROR_CATALOGUE[error.code].status, error);
-    }
+  /** Every form here: the role it needs, and on a refusal the page again with the reason. */
+  const form = { access: 'taxonomy.manage' as const, errorTexts: TAXONOMY_ERRORS, onRefused: (error: DomainError, request: FastifyRequest, reply: FastifyReply) => page(request, reply, ERROR_CATALOGUE[error.code].status, error) };
+
+  /** After a change: back to the list, its search kept, with a confirmation. */
+  function changed(request: FastifyRequest, reply: FastifyReply, done: Done, anchor: string) {
     const query = listQuery.parse(request.query ?? {});
     return reply.redirect(`/admin/taxonomy/${listSearch({ ...query, done: undefined }, { done })}${anchor}`, 303);
   }
 
-  function idOf(request: FastifyRequest): number | null {
-    const parsed = idParams.safeParse(request.params);
-    return parsed.success ? parsed.data.id : null;
-  }
+  app.get('/admin/taxonomy/', { config: { access: 'taxonomy.manage' } }, (request, reply) => page(request, reply));
 
-  /** A form sent about one rubric or tag: the CSRF token, the role and the id are checked before `handle` runs. */
-  function postOnItem(path: string, handle: (request: FastifyRequest, reply: FastifyReply, user: SessionUser, id: number) => Promise<FastifyReply>): void {
-    app.post(path, async (request, reply) => {
-      csrf.verify(request);
-      const user = guard(request, reply);
-      if (!user) return reply;
-      const id = idOf(request);
-      if (id === null) return sendAdminNotFound(deps, request, reply);
-      return handle(request, reply, user, id);
-    });
-  }
-
-  app.get('/admin/taxonomy/', async (request, reply) => {
-    if (!guard(request, reply)) return reply;
-    return page(request, reply);
+  app.post('/admin/taxonomy/rubrics', { schema: { body: rubricForm }, config: form }, async (request, reply) => {
+    const { name, name_en, slug, is_flag } = request.body;
+    await taxonomy.createRubric(staffMember(request), { name, nameEn: name_en, slug: slugOrNone(slug), isFlag: is_flag === '1' });
+    return changed(request, reply, 'created', '#rubrics-heading');
   });
 
-  app.post('/admin/taxonomy/rubrics', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const body = formBody(request);
-    return change(request, reply, 'created', '#rubrics-heading', async () => {
-      await taxonomy.createRubric(user, {
-        name: field(body, 'name'),
-        nameEn: field(body, 'name_en'),
-        slug: field(body, 'slug').trim() || undefined,
-        isFlag: field(body, 'is_flag') === '1',
-      });
-    });
+  app.post('/admin/taxonomy/rubrics/:id', { schema: { params: idParams, body: rubricForm }, config: form }, async (request, reply) => {
+    const { name, name_en, slug } = request.body;
+    await taxonomy.renameRubric(staffMember(request), request.params.id, { name, nameEn: name_en, slug: slugOrNone(slug) });
+    return changed(request, reply, 'renamed', '#rubrics-heading');
   });
 
-  postOnItem('/admin/taxonomy/rubrics/:id', async (request, reply, user, id) => {
-    const body = formBody(request);
-    return change(request, reply, 'renamed', '#rubrics-heading', () =>
-      taxonomy.renameRubric(user, id, {
-        name: field(body, 'name'),
-        nameEn: field(body, 'name_en'),
-        slug: field(body, 'slug').trim() || undefined,
-      }),
-    );
+  app.post('/admin/taxonomy/rubrics/:id/move', { schema: { params: idParams, body: moveForm }, config: form }, async (request, reply) => {
+    await taxonomy.moveRubric(staffMember(request), request.params.id, request.body.direction === 'down' ? 'down' : 'up');
+    return changed(request, reply, 'moved', '#rubrics-heading');
   });
 
-  postOnItem('/admin/taxonomy/rubrics/:id/move', async (request, reply, user, id) => {
-    const direction = field(formBody(request), 'direction') === 'down' ? 'down' : 'up';
-    return change(request, reply, 'moved', '#rubrics-heading', () => taxonomy.moveRubric(user, id, direction));
+  app.post('/admin/taxonomy/rubrics/:id/delete', { schema: { params: idParams }, config: form }, async (request, reply) => {
+    await taxonomy.deleteRubric(staffMember(request), request.params.id);
+    return changed(request, reply, 'deleted', '#rubrics-heading');
   });
 
-  postOnItem('/admin/taxonomy/rubrics/:id/delete', async (request, reply, user, id) => {
-    return change(request, reply, 'deleted', '#rubrics-heading', () => taxonomy.deleteRubric(user, id));
+  app.post('/admin/taxonomy/tags/:id', { schema: { params: idParams, body: tagForm }, config: form }, async (request, reply) => {
+    await taxonomy.renameTag(staffMember(request), request.params.id, { name: request.body.name, slug: slugOrNone(request.body.slug) });
+    return changed(request, reply, 'renamed', '#tags');
   });
 
-  postOnItem('/admin/taxonomy/tags/:id', async (request, reply, user, id) => {
-    const body = formBody(request);
-    return change(request, reply, 'renamed', '#tags', () =>
-      taxonomy.renameTag(user, id, { name: field(body, 'name'), slug: field(body, 'slug').trim() || undefined }),
-    );
+  app.post('/admin/taxonomy/tags/:id/merge', { schema: { params: idParams, body: mergeForm }, config: form }, async (request, reply) => {
+    await taxonomy.mergeTagInto(staffMember(request), request.params.id, request.body.into);
+    return changed(request, reply, 'merged', '#tags');
   });
-
-  postOnItem('/admin/taxonomy/tags/:id/merge', async (request, reply, user, id) => {
-    const into = field(formBody(request), 'into');
-    return change(request, reply, 'merged', '#tags', () => taxonomy.mergeTagInto(user, id, into));
-  });
-}
+};

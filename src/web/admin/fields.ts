@@ -1,11 +1,19 @@
-/** Reading form fields: a field is a string or a list of strings; anything else (a JSON body's objects) is absent. */
+/**
+ * Form fields in route schemas. A urlencoded field is a string, or a list of strings when repeated; anything else
+ * (a JSON body's objects) counts as absent. The service validates what the fields mean; these only read them.
+ */
+import { z } from 'zod';
+
 export type FormFields = Record<string, unknown>;
+
+const firstText = (v: unknown): string => {
+  const first: unknown = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : '';
+};
 
 /** One field as a string; '' when missing or not text. */
 export function field(body: FormFields, name: string): string {
-  const v = body[name];
-  const first: unknown = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : '';
+  return firstText(body[name]);
 }
 
 /** Every value of a repeated field that is text. */
@@ -13,3 +21,10 @@ export function fields(body: FormFields, name: string): string[] {
   const v = body[name];
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
 }
+
+/** A form field in a body schema: its text, '' when missing. */
+export const formText = z.preprocess(firstText, z.string());
+
+/** A form's body schema: the named fields read as text; other fields (the CSRF token) pass through unread. */
+export const formSchema = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.preprocess((body) => (body && typeof body === 'object' ? body : {}), z.looseObject(shape));

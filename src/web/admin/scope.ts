@@ -55,8 +55,9 @@ export const adminScope: FastifyPluginAsync<AdminScopeOptions> = async (scope, {
 
   scope.setErrorHandler(async (raw: FastifyError | DomainError, request, reply) => {
     const error = raw instanceof DomainError ? raw : refusalOf(raw);
-    // Anything else (the database, a fault of ours, a body the parser refused) is the app's error handler's.
-    if (!error) throw raw;
+    // Anything else (the database, a fault of ours, a body the parser refused) is the app's error handler's, and so
+    // is a request from another site or an expired form, which has no page of ours to go back to.
+    if (!error || error.code === 'CSRF' || error.code === 'BAD_ORIGIN') throw raw;
     const config = request.routeOptions.config;
     const status = ERROR_CATALOGUE[error.code].status;
     if (config.api) {
