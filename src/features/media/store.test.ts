@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestDb, forEachDialect, type TestDb } from '../../../test/helpers/db.js';
+import { insertArticleRow } from '../../../test/helpers/rows.js';
 import * as store from './store.js';
 
 forEachDialect('media store', (dialect) => {
@@ -11,36 +12,6 @@ forEachDialect('media store', (dialect) => {
 
   const image = (file: string, text: { caption?: string; credit?: string; alt?: string }, createdAt: string) =>
     store.insertImage(db.kysely, { file, mime: 'image/jpeg', width: 800, height: 600, caption: '', credit: '', alt: '', ...text, created_at: createdAt, uploaded_by: null });
-
-  const article = async (slug: string, body: unknown, coverImageId: number | null = null) => {
-    const at = '2024-05-01T10:00:00.000Z';
-    const row = await db.kysely
-      .insertInto('articles')
-      .values({
-        status: 'draft',
-        lang: 'ru',
-        translation_group: null,
-        slug,
-        headline: slug,
-        lead: '',
-        body_json: typeof body === 'string' ? body : JSON.stringify(body),
-        body_html: '',
-        cover_image_id: coverImageId,
-        dateline_city: null,
-        seo_title: null,
-        seo_description: null,
-        published_at: null,
-        revised_at: null,
-        created_at: at,
-        updated_at: at,
-        view_count: 0,
-        created_by: null,
-        submitted_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
-  };
 
   it('finds images whose caption, credit or alt text holds every word, in any case, newest first, up to the limit', async () => {
     const port = await image('a.jpg', { caption: 'Порт Актау на рассвете', credit: 'Анна Петрова' }, '2024-05-01T10:00:00.000Z');
@@ -80,12 +51,13 @@ forEachDialect('media store', (dialect) => {
 
   it('narrows the bodies that may show an image to those naming its id, with or without a space, and finds covers', async () => {
     const one = await image('a.jpg', {}, '2024-05-01T10:00:00.000Z');
-    const figure = (imageId: number) => ({ type: 'doc', content: [{ type: 'figure', attrs: { imageId } }] });
-    const shows = await article('shows', figure(one.id));
-    const spaced = await article('spaced', `{"type":"doc","content":[{"type":"figure","attrs":{"imageId": ${one.id}}}]}`);
-    const longer = await article('longer', figure(Number(`${one.id}2`)));
-    await article('none', { type: 'doc', content: [] });
-    const cover = await article('cover', { type: 'doc', content: [] }, one.id);
+    const figure = (imageId: number) => JSON.stringify({ type: 'doc', content: [{ type: 'figure', attrs: { imageId } }] });
+    const article = (slug: string, row: { body_json?: string; cover_image_id?: number } = {}) => insertArticleRow(db.kysely, { slug, ...row });
+    const shows = await article('shows', { body_json: figure(one.id) });
+    const spaced = await article('spaced', { body_json: `{"type":"doc","content":[{"type":"figure","attrs":{"imageId": ${one.id}}}]}` });
+    const longer = await article('longer', { body_json: figure(Number(`${one.id}2`)) });
+    await article('none');
+    const cover = await article('cover', { cover_image_id: one.id });
     expect((await store.articlesMaybeShowingImage(db.kysely, one.id)).map((r) => r.id)).toEqual([shows, spaced, longer]);
     expect(await store.articlesWithCover(db.kysely, one.id)).toEqual([{ id: cover, headline: 'cover' }]);
     expect(await store.authorsWithPhoto(db.kysely, one.id)).toEqual([]);
