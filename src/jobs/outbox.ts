@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { Db } from '../storage/db.js';
+import { dueJob, insertJob, leaseJob, markJobDone, retryJobAt } from './store.js';
 
 export type OutboxHandler = (payload: unknown) => Promise<void>;
 
@@ -19,8 +20,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export async function enqueue(db: Kysely<Database> | Transaction<Database>, kind: string, payload: unknown, now: Date): Promise<void> {
-  const at = now.toISOString();
-  await db.insertInto('outbox').values({ kind, payload: JSON.stringify(payload), run_at: at, attempts: 0, last_error: null, done_at: null, created_at: at }).execute();
+  await insertJob(db, kind, JSON.stringify(payload), now.toISOString());
 }
 
 export class OutboxWorker {
@@ -58,23 +58,10 @@ export class OutboxWorker {
   private async claim() {
     return this.db.kysely.transaction().execute(async (trx) => {
       const now = this.now();
-      let query = trx
-        .selectFrom('outbox')
-        .selectAll()
-        .where('done_at', 'is', null)
-        .where('run_at', '<=', now.toISOString())
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .orderBy('id')
-        .limit(1);
-      if (this.db.caps.skipLocked) query = query.forUpdate().skipLocked();
-      const job = await query.executeTakeFirst();
+      const job = await dueJob(trx, { now: now.toISOString(), maxAttempts: MAX_ATTEMPTS, skipLocked: this.db.caps.skipLocked });
       if (!job) return null;
       const attempts = job.attempts + 1;
-      await trx
-        .updateTable('outbox')
-        .set({ attempts, run_at: new Date(now.getTime() + LEASE_MS).toISOString() })
-        .where('id', '=', job.id)
-        .execute();
+      await leaseJob(trx, job.id, attempts, new Date(now.getTime() + LEASE_MS).toISOString());
       return { ...job, attempts };
     });
   }
@@ -87,14 +74,11 @@ export class OutboxWorker {
         if (!handler) throw new Error(`No handler for outbox jobs of kind "${job.kind}"`);
         // Delivery runs outside any transaction: a slow SMTP server must not hold the database.
         await handler(JSON.parse(job.payload));
-        await this.db.kysely.updateTable('outbox').set({ done_at: this.now().toISOString(), last_error: null }).where('id', '=', job.id).execute();
+        await markJobDone(this.db.kysely, job.id, this.now().toISOString());
         delivered++;
       } catch (error) {
-        await this.db.kysely
-          .updateTable('outbox')
-          .set({ last_error: error instanceof Error ? error.message : String(error), run_at: new Date(this.now().getTime() + retryDelayMs(job.attempts)).toISOString() })
-          .where('id', '=', job.id)
-          .execute();
+        const message = error instanceof Error ? error.message : String(error);
+        await retryJobAt(this.db.kysely, job.id, message, new Date(this.now().getTime() + retryDelayMs(job.attempts)).toISOString());
         this.onError(error);
       }
     }

@@ -22,6 +22,7 @@ import {
   SESSION_TTL_MS,
 } from './rules.js';
 import { inviteMail, resetMail } from './emails.js';
+import * as store from './store.js';
 
 export interface SessionUser extends Actor {
   email: string;
@@ -90,32 +91,21 @@ export class AccountService {
     if (!input.name.trim()) throw new DomainError('VALIDATION', 'A name is required.', ['name: required']);
     if (![...STAFF_ROLES, 'reader'].includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
     if (input.password !== undefined) this.validPassword(input.password);
-    const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-    if (existing) throw new DomainError('EMAIL_TAKEN', `An account with ${email} already exists.`);
-    const row = await db
-      .insertInto('users')
-      .values({
-        email,
-        name: input.name.trim(),
-        role: input.role,
-        password_hash: input.password === undefined ? null : await hashPassword(input.password),
-        totp_secret: null,
-        totp_enabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        author_id: input.authorId ?? null,
-        disabled: 0,
-        created_at: this.o.now().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return row.id;
+    if ((await store.userIdByEmail(db, email)) !== null) throw new DomainError('EMAIL_TAKEN', `An account with ${email} already exists.`);
+    return store.insertUser(db, {
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
+      authorId: input.authorId ?? null,
+      createdAt: this.o.now().toISOString(),
+    });
   }
 
   /** Checks e-mail and password; returns a new session token. A wrong pair never says which half was wrong. */
   async signIn(input: { email: string; password: string; ip: string; userAgent: string }): Promise<{ token: string; mfaRequired: boolean }> {
     const now = this.o.now();
-    const user = await this.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(input.email)).executeTakeFirst();
+    const user = await store.userByEmail(this.db, normalizeEmail(input.email));
     if (!user || !user.password_hash || user.disabled) {
       await argonVerify(await DUMMY_HASH(), input.password).catch(() => false);
       throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
@@ -125,7 +115,7 @@ export class AccountService {
       await this.recordFailure(user.id, 'failed_logins', now);
       throw new DomainError('SIGN_IN_FAILED', 'The e-mail or the password is wrong.');
     }
-    await this.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await store.clearSignInFailures(this.db, user.id);
     const mfaRequired = user.totp_enabled === 1;
     const token = await this.openSession(user.id, mfaRequired, input.ip, input.userAgent);
     return { token, mfaRequired };
@@ -135,53 +125,31 @@ export class AccountService {
    * Counts a failure in one atomic update and makes the account wait as the new count says: guesses sent at the
    * same moment are each counted, not once per burst.
    */
-  private async recordFailure(userId: number, counter: 'failed_logins' | 'failed_codes', now: Date): Promise<void> {
-    const row = await this.db
-      .updateTable('users')
-      .set((eb) => ({ [counter]: eb(counter, '+', 1) }))
-      .where('id', '=', userId)
-      .returning(counter)
-      .executeTakeFirstOrThrow();
-    const until = lockAfterFailures(Number(row[counter]), now);
-    if (!until) return;
+  private async recordFailure(userId: number, counter: store.FailureCounter, now: Date): Promise<void> {
+    const until = lockAfterFailures(await store.countFailure(this.db, userId, counter), now);
     // A concurrent failure may already have set a longer wait: it is never shortened.
-    const iso = until.toISOString();
-    await this.db
-      .updateTable('users')
-      .set({ locked_until: iso })
-      .where('id', '=', userId)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso)]))
-      .execute();
+    if (until) await store.extendLock(this.db, userId, until.toISOString());
   }
 
   private async openSession(userId: number, mfaPending: boolean, ip: string, userAgent: string): Promise<string> {
     const now = this.o.now();
     const { token, hash } = newToken();
-    await this.db
-      .insertInto('sessions')
-      .values({
-        id: hash,
-        user_id: userId,
-        mfa_passed: mfaPending ? 0 : 1,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + (mfaPending ? MFA_PENDING_TTL_MS : SESSION_TTL_MS)).toISOString(),
-        last_seen_at: now.toISOString(),
-        ip,
-        user_agent: userAgent.slice(0, 300),
-      })
-      .execute();
+    await store.insertSession(this.db, {
+      id: hash,
+      user_id: userId,
+      mfa_passed: mfaPending ? 0 : 1,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + (mfaPending ? MFA_PENDING_TTL_MS : SESSION_TTL_MS)).toISOString(),
+      last_seen_at: now.toISOString(),
+      ip,
+      user_agent: userAgent.slice(0, 300),
+    });
     return token;
   }
 
   /** The signed-in user behind a session cookie, or null when the session is unknown, expired or the user disabled. */
   async userForSession(token: string): Promise<SessionUser | null> {
-    const id = hashToken(token);
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.id as session_id', 'sessions.mfa_passed', 'sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.role', 'users.author_id', 'users.totp_enabled', 'users.disabled'])
-      .where('sessions.id', '=', id)
-      .executeTakeFirst();
+    const row = await store.sessionWithUser(this.db, hashToken(token));
     if (!row || row.disabled || new Date(row.expires_at) <= this.o.now()) return null;
     return {
       id: row.id,
@@ -198,7 +166,7 @@ export class AccountService {
   /** Completes a sign-in that waits for the second factor. Wrong codes count per account, as wrong passwords do. */
   async completeMfa(user: SessionUser, code: string): Promise<void> {
     const now = this.o.now();
-    const row = await this.db.selectFrom('users').select(['totp_secret', 'email', 'totp_last_step', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await store.totpStateOf(this.db, user.id);
     refuseWhileLocked(row.locked_until, now);
     const step = row.totp_secret ? this.acceptedStep(row.totp_secret, row.email, code) : null;
     if (step === null) {
@@ -206,21 +174,11 @@ export class AccountService {
       throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
     }
     // A code is good once: the step must be newer than the last one accepted, checked in the same update.
-    const claimed = await this.db
-      .updateTable('users')
-      .set({ totp_last_step: step, failed_codes: 0 })
-      .where('id', '=', user.id)
-      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) {
+    if (!(await store.claimTotpStep(this.db, user.id, step))) {
       await this.recordFailure(user.id, 'failed_codes', now);
       throw new DomainError('MFA_INVALID', 'This code has already been used. Wait for the next one.');
     }
-    await this.db
-      .updateTable('sessions')
-      .set({ mfa_passed: 1, expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
-      .where('id', '=', user.sessionId)
-      .execute();
+    await store.passSessionMfa(this.db, user.sessionId, new Date(now.getTime() + SESSION_TTL_MS).toISOString());
   }
 
   /** The 30-second time step a code belongs to (±1 step for clock drift), or null when it is wrong. */
@@ -242,24 +200,21 @@ export class AccountService {
     if (!/^[A-Z2-7]{16,64}$/.test(secret)) throw new DomainError('VALIDATION', 'The secret is malformed; start the setup again.', ['secret: malformed']);
     const step = this.acceptedStep(secret, user.email, code);
     if (step === null) throw new DomainError('MFA_INVALID', 'The code is wrong or has expired.');
-    await this.db.updateTable('users').set({ totp_secret: secret, totp_enabled: 1, totp_last_step: step }).where('id', '=', user.id).execute();
+    await store.enableUserTotp(this.db, user.id, secret, step);
   }
 
   async signOut(token: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+    await store.deleteSession(this.db, hashToken(token));
   }
 
   async signOutEverywhere(userId: number): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await store.deleteUserSessions(this.db, userId);
   }
 
   private async issueLink(db: Transaction<Database>, userId: number, kind: 'reset' | 'invite', ttl: number): Promise<string> {
     const now = this.o.now();
     const { token, hash } = newToken();
-    await db
-      .insertInto('auth_tokens')
-      .values({ id: hash, kind, user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttl).toISOString(), used_at: null })
-      .execute();
+    await store.insertAuthToken(db, { id: hash, kind, user_id: userId, created_at: now.toISOString(), expires_at: new Date(now.getTime() + ttl).toISOString(), used_at: null });
     return token;
   }
 
@@ -270,7 +225,7 @@ export class AccountService {
 
   /** Always succeeds, so the answer never tells whether an address has an account. */
   async requestPasswordReset(email: string): Promise<void> {
-    const user = await this.db.selectFrom('users').select(['id', 'email', 'name', 'disabled']).where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    const user = await store.userByEmail(this.db, normalizeEmail(email));
     if (!user || user.disabled) return;
     await this.db.transaction().execute(async (trx) => {
       const token = await this.issueLink(trx, user.id, 'reset', RESET_TTL_MS);
@@ -282,14 +237,13 @@ export class AccountService {
   async redeemLink(kind: 'reset' | 'invite', token: string, password: string): Promise<number> {
     this.validPassword(password);
     const id = hashToken(token);
-    const link = await this.db.selectFrom('auth_tokens').selectAll().where('id', '=', id).where('kind', '=', kind).executeTakeFirst();
+    const link = await store.authTokenOf(this.db, id, kind);
     if (!link || link.used_at || new Date(link.expires_at) <= this.o.now()) {
       throw new DomainError('LINK_INVALID', 'This link has expired or has already been used. Ask for a new one.');
     }
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      const claimed = await trx.updateTable('auth_tokens').set({ used_at: this.o.now().toISOString() }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) throw new DomainError('LINK_INVALID', 'This link has already been used.');
+      if (!(await store.claimAuthToken(trx, id, this.o.now().toISOString()))) throw new DomainError('LINK_INVALID', 'This link has already been used.');
       await this.replacePassword(trx, link.user_id, hash);
     });
     return link.user_id;
@@ -298,7 +252,7 @@ export class AccountService {
   /** For a person who lost their authenticator: 2FA off, every session ended (an operator's command). */
   async resetTotp(email: string): Promise<number> {
     const id = await this.userIdByEmail(email);
-    await this.db.updateTable('users').set({ totp_secret: null, totp_enabled: 0, totp_last_step: null }).where('id', '=', id).execute();
+    await store.disableUserTotp(this.db, id);
     await this.signOutEverywhere(id);
     return id;
   }
@@ -313,9 +267,9 @@ export class AccountService {
   }
 
   private async userIdByEmail(email: string): Promise<number> {
-    const user = await this.db.selectFrom('users').select('id').where('email', '=', normalizeEmail(email)).executeTakeFirst();
-    if (!user) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
-    return user.id;
+    const id = await store.userIdByEmail(this.db, normalizeEmail(email));
+    if (id === null) throw new DomainError('NOT_FOUND', `There is no account with the e-mail ${normalizeEmail(email)}.`);
+    return id;
   }
 
   /**
@@ -324,19 +278,13 @@ export class AccountService {
    */
   private async replacePassword(trx: Transaction<Database>, userId: number, passwordHash: string): Promise<void> {
     const now = this.o.now().toISOString();
-    await trx.updateTable('users').set({ password_hash: passwordHash, failed_logins: 0, failed_codes: 0, locked_until: null }).where('id', '=', userId).execute();
-    await trx.updateTable('auth_tokens').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await store.setPasswordHash(trx, userId, passwordHash);
+    await store.voidUserAuthTokens(trx, userId, now);
+    await store.deleteUserSessions(trx, userId);
   }
 
   async checkLink(kind: 'reset' | 'invite', token: string): Promise<{ email: string; name: string } | null> {
-    const row = await this.db
-      .selectFrom('auth_tokens')
-      .innerJoin('users', 'users.id', 'auth_tokens.user_id')
-      .select(['users.email', 'users.name', 'auth_tokens.expires_at', 'auth_tokens.used_at'])
-      .where('auth_tokens.id', '=', hashToken(token))
-      .where('auth_tokens.kind', '=', kind)
-      .executeTakeFirst();
+    const row = await store.authTokenWithUser(this.db, hashToken(token), kind);
     if (!row || row.used_at || new Date(row.expires_at) <= this.o.now()) return null;
     return { email: row.email, name: row.name };
   }
@@ -345,18 +293,18 @@ export class AccountService {
   async invite(actor: Actor, input: { email: string; name: string; role: Role }): Promise<number> {
     if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can invite staff.');
     if (!(STAFF_ROLES as readonly string[]).includes(input.role)) throw new DomainError('VALIDATION', `Unknown role “${input.role}”.`, ['role: unknown']);
-    const inviter = await this.db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
+    const inviter = await store.userName(this.db, actor.id);
     return this.db.transaction().execute(async (trx) => {
       const id = await this.insertUser(trx, { email: input.email, name: input.name, role: input.role });
       const token = await this.issueLink(trx, id, 'invite', INVITE_TTL_MS);
-      await this.mail(trx, inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter?.name ?? '', input.role, `${this.o.origin()}/admin/invite/${token}`));
+      await this.mail(trx, inviteMail(this.o.siteLang(), this.o.siteName(), { email: normalizeEmail(input.email), name: input.name }, inviter ?? '', input.role, `${this.o.origin()}/admin/invite/${token}`));
       return id;
     });
   }
 
   async listStaff(actor: Actor): Promise<Array<Pick<UsersTable, 'email' | 'name' | 'role'> & { id: number; totpEnabled: boolean; invited: boolean; disabled: boolean }>> {
     if (!can(actor, 'staff.manage')) throw new DomainError('FORBIDDEN', 'Only the owner can see the staff list.');
-    const rows = await this.db.selectFrom('users').select(['id', 'email', 'name', 'role', 'totp_enabled', 'password_hash', 'disabled']).where('role', '!=', 'reader').orderBy('name').execute();
+    const rows = await store.staffRows(this.db);
     return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, totpEnabled: r.totp_enabled === 1, invited: r.password_hash === null, disabled: r.disabled === 1 }));
   }
 }

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { Metadata } from 'sharp';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ImagesTable } from '../../storage/schema.js';
-import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { TaskQueue } from '../../lib/task-queue.js';
 import { can, type Actor } from '../accounts/policy.js';
@@ -36,6 +35,7 @@ import {
   type ImageText,
   type Variant,
 } from './rules.js';
+import * as store from './store.js';
 
 type Db = Kysely<Database>;
 type ImageRow = Selectable<ImagesTable>;
@@ -161,34 +161,23 @@ export class MediaService {
   }
 
   async get(id: number): Promise<MediaItem | null> {
-    const row = await this.db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await store.imageById(this.db, id);
     return row ? toMediaItem(row) : null;
   }
 
   /** Newest first. */
   async list(page = 1, perPage = PAGE_SIZE): Promise<MediaPage> {
-    const total = Number((await this.db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = await store.countImages(this.db);
     const pages = Math.max(1, Math.ceil(total / perPage));
     const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-    const rows = await this.db
-      .selectFrom('images')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(perPage)
-      .offset((current - 1) * perPage)
-      .execute();
+    const rows = await store.imagesNewestFirst(this.db, perPage, (current - 1) * perPage);
     return { items: rows.map(toMediaItem), page: current, pages, total };
   }
 
   /** Recent images whose caption, credit or alt text contains every word of `q` (any case), for the editor's picker. */
   async search(q: string, limit = 30): Promise<MediaItem[]> {
-    let query = this.db.selectFrom('images').selectAll();
     const words = q.trim().split(/\s+/).filter(Boolean).slice(0, 5);
-    for (const word of words) {
-      query = query.where((eb) => eb.or((['caption', 'credit', 'alt'] as const).map((column) => containsText(eb.ref(column), word))));
-    }
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(Math.min(Math.max(1, limit), 100)).execute();
+    const rows = await store.searchImages(this.db, words, Math.min(Math.max(1, limit), 100));
     return rows.map(toMediaItem);
   }
 
@@ -242,22 +231,18 @@ export class MediaService {
         await fs.writeFile(target, f.data, { flag: 'wx' });
         written.push(target);
       }
-      const row = await this.db
-        .insertInto('images')
-        .values({
-          file,
-          mime: encoded.mime,
-          width: encoded.width,
-          height: encoded.height,
-          caption: text.caption ?? '',
-          credit: text.credit ?? '',
-          alt: text.alt ?? '',
-          created_at: at.toISOString(),
-          variants: JSON.stringify(variants),
-          uploaded_by: actor!.id,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await store.insertImage(this.db, {
+        file,
+        mime: encoded.mime,
+        width: encoded.width,
+        height: encoded.height,
+        caption: text.caption ?? '',
+        credit: text.credit ?? '',
+        alt: text.alt ?? '',
+        created_at: at.toISOString(),
+        variants: JSON.stringify(variants),
+        uploaded_by: actor!.id,
+      });
       return toMediaItem(row);
     } catch (error) {
       await Promise.all(written.map((f) => fs.rm(f, { force: true })));
@@ -273,7 +258,7 @@ export class MediaService {
       if (!item) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
       return item;
     }
-    const row = await this.db.updateTable('images').set(text).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await store.updateImageText(this.db, id, text);
     if (!row) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
     return toMediaItem(row);
   }
@@ -281,15 +266,9 @@ export class MediaService {
   /** Articles (as cover or in the body, in any status) and author profiles that use the image. */
   async usage(id: number, db: Kysely<Database> = this.db): Promise<ImageUsage> {
     const [covers, authors, candidates] = await Promise.all([
-      db.selectFrom('articles').select(['id', 'headline']).where('cover_image_id', '=', id).orderBy('id').execute(),
-      db.selectFrom('authors').select(['id', 'name']).where('photo_image_id', '=', id).orderBy('id').execute(),
-      // A cheap LIKE narrows the search (it also matches 12 when looking for 1); parsing each body decides.
-      db
-        .selectFrom('articles')
-        .select(['id', 'headline', 'body_json'])
-        .where((eb) => eb.or([eb('body_json', 'like', `%"imageId":${id}%`), eb('body_json', 'like', `%"imageId": ${id}%`)]))
-        .orderBy('id')
-        .execute(),
+      store.articlesWithCover(db, id),
+      store.authorsWithPhoto(db, id),
+      store.articlesMaybeShowingImage(db, id),
     ]);
     const bodies = candidates.filter((r) => bodyUsesImage(r.body_json, id)).map(({ id: articleId, headline }) => ({ id: articleId, headline }));
     return { covers, bodies, authors };
@@ -298,7 +277,7 @@ export class MediaService {
   async delete(actor: Actor | null, id: number): Promise<void> {
     if (!can(actor, 'media.delete')) throw new DomainError('FORBIDDEN', 'Your role does not allow deleting images.');
     const row = await this.db.transaction().execute(async (trx) => {
-      const image = await trx.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+      const image = await store.imageById(trx, id);
       if (!image) throw new DomainError('NOT_FOUND', `Image ${id} does not exist.`);
       const use = await this.usage(id, trx);
       const articles = new Map([...use.covers, ...use.bodies].map((a) => [a.id, a.headline]));
@@ -314,7 +293,7 @@ export class MediaService {
           { articles: [...articles.values()], authors: use.authors.map((a) => a.name) },
         );
       }
-      await trx.deleteFrom('images').where('id', '=', id).execute();
+      await store.deleteImage(trx, id);
       return image;
     });
     const files = [row.file, ...parseVariants(row.variants).map((v) => v.file)].filter(isSafeMediaFile);

@@ -2,12 +2,13 @@
  * The views counter. Each reader counts once per article per local day; counts are buffered in
  * memory and flushed in one transaction per batch, so a burst of views costs a few writes.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { localDateKey, toLocal } from '../../lib/time.js';
 import { viewCountOf } from '../articles/store.js';
 import { newDailySalt, viewerKey } from './rules.js';
+import { addViews } from './store.js';
 
 export interface ViewCounterOptions {
   db: Kysely<Database>;
@@ -113,18 +114,7 @@ export class ViewCounter {
     this.pendingTotal = 0;
     try {
       await this.options.db.transaction().execute(async (trx) => {
-        for (const [articleId, n] of batch) {
-          await trx
-            .updateTable('articles')
-            .set({ view_count: sql`view_count + ${n}` })
-            .where('id', '=', articleId)
-            .execute();
-          await trx
-            .insertInto('article_daily_views')
-            .values({ article_id: articleId, day, views: n })
-            .onConflict((oc) => oc.columns(['article_id', 'day']).doUpdateSet({ views: sql`article_daily_views.views + ${n}` }))
-            .execute();
-        }
+        for (const [articleId, n] of batch) await addViews(trx, articleId, day, n);
       });
       for (const [articleId, n] of batch) {
         const known = this.stored.get(articleId);
