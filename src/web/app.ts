@@ -30,7 +30,7 @@ import { adminChrome } from '../features/accounts/menu.js';
 import { registerAuth } from '../features/accounts/session.js';
 import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
 import { FAVICON_PATH } from './layout/Favicon.js';
-import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
+import { Csrf } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
 import { taxonomyRoutes } from '../features/taxonomy/routes.js';
 import { authorRoutes } from '../features/authors/routes.js';
@@ -158,7 +158,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     endpoints: [slice(viewRoutes, { counter: services.views, isStaff: (request) => request.user !== null && request.user.role !== 'reader' })],
   });
 
-  const csrf = new Csrf(await loadCsrfSecret(services.db.kysely));
+  const csrf = new Csrf(await services.settings.serverSecret('csrf'));
   const pages = new AdminPages({ csrf, member: adminChrome });
   await app.register(adminScope, {
     pages,

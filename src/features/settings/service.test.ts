@@ -27,6 +27,16 @@ forEachDialect('site settings', (dialect) => {
     expect(reloaded.get()).toMatchObject({ timeZone: 'Asia/Baku', zoneLabel: { en: 'Baku time' }, channels: [{ network: 'telegram' }] });
   });
 
+  it('generates a server secret once, shared by services started at the same moment and kept across restarts', async () => {
+    const [a, b] = await Promise.all([SettingsService.load(db.kysely, new EventBus(), defaults), SettingsService.load(db.kysely, new EventBus(), defaults)]);
+    const [first, second] = await Promise.all([a.serverSecret('csrf'), b.serverSecret('csrf')]);
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(second).toBe(first);
+    expect(await (await SettingsService.load(db.kysely, new EventBus(), defaults)).serverSecret('csrf')).toBe(first);
+    expect(await a.serverSecret('other')).not.toBe(first);
+    expect(a.get()).not.toHaveProperty('secret:csrf');
+  });
+
   it('refuses bad values with a reason and changes nothing', async () => {
     const settings = await SettingsService.load(db.kysely, new EventBus(), defaults);
     await expect(settings.set('timeZone', 'Mars/Olympus')).rejects.toThrow('timeZone: is not a known IANA time zone');

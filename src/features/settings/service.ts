@@ -4,7 +4,7 @@ import type { Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { parseSetting } from './rules.js';
 import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from '../../lib/site-settings.js';
-import { readSettingRows, writeSetting } from './store.js';
+import { readSettingRows, writeSetting, serverSecret } from './store.js';
 
 export class SettingsService {
   private current: SiteSettings;
@@ -23,6 +23,11 @@ export class SettingsService {
     const service = new SettingsService(db, events, defaults, defaults);
     await service.reload();
     return service;
+  }
+
+  /** A server secret shared by every node (the CSRF tokens' key), generated on first use. */
+  serverSecret(name: string): Promise<string> {
+    return serverSecret(this.db, name);
   }
 
   /** Reads the stored settings again, after another node changed them. Announces nothing: the relay does. */

@@ -1,26 +1,15 @@
 /**
  * CSRF tokens for every form: an HMAC of the session (or, before sign-in, of a random cookie) under a
- * server secret that is generated on first start and kept in the database, never in the repository.
+ * server secret that is generated on first start and kept in the database (`SettingsService.serverSecret`), never in
+ * the repository.
  */
 import '@fastify/cookie';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../storage/schema.js';
 import { DomainError } from '../../lib/errors.js';
 import { isSameOrigin } from './security.js';
 
 const ANON_COOKIE = 'dl_csrf';
-const SECRET_KEY = 'secret:csrf';
-
-export async function loadCsrfSecret(db: Kysely<Database>): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirst();
-  if (row) return JSON.parse(row.value) as string;
-  const secret = randomBytes(32).toString('base64url');
-  await db.insertInto('settings').values({ key: SECRET_KEY, value: JSON.stringify(secret) }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const stored = await db.selectFrom('settings').select('value').where('key', '=', SECRET_KEY).executeTakeFirstOrThrow();
-  return JSON.parse(stored.value) as string;
-}
 
 export class Csrf {
   constructor(private readonly secret: string) {}
