@@ -28,7 +28,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { staffAccess } from '../features/accounts/access.js';
 import { adminChrome } from '../features/accounts/menu.js';
 import { registerAuth } from '../features/accounts/session.js';
-import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
+import { slashedAdminAddress } from './plugins/trailing-slash.js';
+import { recordRoutes } from './plugins/route-table.js';
 import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
@@ -85,6 +86,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
       }),
   });
 
+  recordRoutes(app);
   app.addHook('onSend', (_request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     done(null, payload);
@@ -129,9 +131,9 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     return reply.code(entry.status).send({ error: { code, message } });
   });
 
-  const slashedAdminAddress = trackSlashedAdminRoutes(app);
+  const slashedAddress = slashedAdminAddress(app);
   app.setNotFoundHandler(async (request, reply) => {
-    const slashed = slashedAdminAddress(request);
+    const slashed = slashedAddress(request);
     if (slashed) return reply.redirect(slashed, 301);
     if (request.url.startsWith('/api/')) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND', message: ERROR_CATALOGUE.NOT_FOUND.message } });

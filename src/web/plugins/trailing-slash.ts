@@ -11,24 +11,22 @@ const ADMIN = /^\/admin(\/|$)/;
 const toPattern = (route: string) => new RegExp(`^${route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]\w*/g, '[^/]+')}$`);
 
 /**
- * Watches the routes registered from now on (call it before registering the admin's) and returns the
- * address a request without its slash should go to, or null.
+ * The address a request without its slash should go to, or null: the routes are read from the app's route table
+ * once, when the first such request comes (every route is registered by then).
  */
-export function trackSlashedAdminRoutes(app: FastifyInstance): (request: FastifyRequest) => string | null {
-  const exact = new Set<string>();
-  const patterns: RegExp[] = [];
-  app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes('GET') || !ADMIN.test(route.url) || !route.url.endsWith('/')) return;
-    if (route.url.includes(':')) patterns.push(toPattern(route.url));
-    else exact.add(route.url);
-  });
+export function slashedAdminAddress(app: FastifyInstance): (request: FastifyRequest) => string | null {
+  let known: { exact: Set<string>; patterns: RegExp[] } | null = null;
+  const adminPages = () => {
+    const pages = app.routeTable.filter((route) => route.methods.includes('GET') && ADMIN.test(route.url) && route.url.endsWith('/'));
+    return { exact: new Set(pages.filter((r) => !r.url.includes(':')).map((r) => r.url)), patterns: pages.filter((r) => r.url.includes(':')).map((r) => toPattern(r.url)) };
+  };
   return (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return null;
     const [path = '', ...query] = request.url.split('?');
     if (path.endsWith('/') || !ADMIN.test(path)) return null;
     const slashed = `${path}/`;
-    if (!exact.has(slashed) && !patterns.some((p) => p.test(slashed))) return null;
+    known ??= adminPages();
+    if (!known.exact.has(slashed) && !known.patterns.some((p) => p.test(slashed))) return null;
     return query.length ? `${slashed}?${query.join('?')}` : slashed;
   };
 }
