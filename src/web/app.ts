@@ -167,6 +167,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     slices: [
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
       slice(mediaRoutes, { pages, media: services.media }),
+      slice(authorRoutes, { pages, authors: services.authors }),
     ],
   });
 
@@ -180,7 +181,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     pages,
   };
   accountRoutes(app, admin);
-  authorRoutes(app, admin);
   settingsRoutes(app, admin);
   editorialRoutes(app, admin);
   dashboardRoutes(app, admin);
