@@ -37,7 +37,8 @@ import { taxonomyRoutes } from '../features/taxonomy/routes.js';
 import { authorRoutes } from '../features/authors/routes.js';
 import { settingsRoutes } from '../features/settings/routes.js';
 import { editorialRoutes } from '../features/editorial/routes.js';
-import { mediaRoutes, MAX_UPLOAD_BYTES } from '../features/media/routes.js';
+import { mediaRoutes } from '../features/media/routes.js';
+import { MAX_UPLOAD_BYTES } from '../features/media/rules.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
 import type { AdminDeps } from './admin/kit.js';
 import { errorText, GENERAL_ONLY } from './admin/error-text.js';
@@ -165,7 +166,11 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(adminScope, {
     pages,
     guard: staffAccess,
-    slices: [slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy })],
+    slices: [
+      slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
+      slice(mediaRoutes, { pages, media: services.media }),
+      slice(authorRoutes, { pages, authors: services.authors }),
+    ],
   });
 
   const admin: AdminDeps = {
@@ -178,10 +183,8 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     pages,
   };
   accountRoutes(app, admin);
-  authorRoutes(app, admin);
   settingsRoutes(app, admin);
   editorialRoutes(app, admin);
-  mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
 
   // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
