@@ -1,5 +1,6 @@
 /** Pure rules about articles: addresses, input validation, reading time. */
 import { z } from 'zod';
+import { DomainError } from '../../lib/errors.js';
 import { LANGS, type Lang } from '../../lib/i18n.js';
 import { isValidSlug } from '../../lib/slug.js';
 import type { BodyDoc } from './body.js';
@@ -35,6 +36,10 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.input<typeof articleInputSchema>;
 export type ValidArticleInput = z.output<typeof articleInputSchema>;
+
+export function articleNotFound(id: number): DomainError {
+  return new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
+}
 
 const WORDS_PER_MINUTE = 200;
 

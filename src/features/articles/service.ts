@@ -11,7 +11,7 @@ import { can, canSee, type Actor } from '../accounts/policy.js';
 import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
-import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
+import { articleInputSchema, articleNotFound, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, withoutImages, type BodyDoc } from './body.js';
 import {
   articleInput,
@@ -19,30 +19,26 @@ import {
   articleStatus,
   articleUpdatedAt,
   bodyImages,
-  deleteWorkingCopy,
   dueScheduled,
   flagRubricIdsOf,
   footprintOf,
   insertArticle,
   insertRevision,
-  markRevisionLive,
   missingIds,
   publishIfDue,
   recordSlugMove,
   removeRubricsFromOthers,
   replaceRelations,
   revisionSnapshot,
-  saveWorkingCopyRow,
   setTranslationGroup,
   slugHolder,
   translationOriginal,
   updateArticle,
   updateArticleIn,
-  workingCopyRow,
   type ArticleRow,
 } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
-import { normalizeBody } from './body-schema.js';
+import { isLive, WorkingCopies, type SaveOutcome, type WorkingCopy } from './working-copy.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -53,20 +49,6 @@ export interface MissingReferences {
   authors: number[];
   cover: number | null;
   bodyImages: number[];
-}
-
-/** 'saved': the article is as saved (changed at once, or live with nothing pending); 'pending': it is live, and the changes wait in its working copy. */
-export type SaveOutcome = 'saved' | 'pending';
-
-/** Statuses whose text readers see or will see at a set time: their edits go to a working copy. */
-const LIVE: ArticleStatus[] = ['published', 'scheduled'];
-
-export interface WorkingCopy {
-  input: ArticleInput;
-  updatedAt: string;
-  by: number | null;
-  revisionId: number | null;
-  baseRevisionId: number | null;
 }
 
 export interface SaveOptions {
@@ -81,31 +63,21 @@ export interface SaveOptions {
 /** The detail of a refused translation link, which the editor's page translates. */
 export const TRANSLATION_NOT_VISIBLE = 'translationOf: not an article you may link to';
 
-/**
- * Whether two inputs make the same article: every field a revision records, and the translation link. Bodies are
- * compared in the editor's canonical form, since a body stored by an import or the demo may spell the same document
- * differently.
- */
-function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
-  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot({ ...x, body: normalizeBody(x.body) }), x.translationOf]);
-  return key(a) === key(b);
-}
-
-function notFound(id: number): DomainError {
-  return new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-}
-
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
 }
 
 export class ArticleService {
+  private readonly copies: WorkingCopies;
+
   constructor(
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
     private readonly timeZone: () => string = () => 'UTC',
-  ) {}
+  ) {
+    this.copies = new WorkingCopies(db, events, now, (trx, id, input, revised) => this.writeCopy(trx, id, input, revised));
+  }
 
   private async renderHtml(trx: Trx, body: BodyDoc): Promise<string> {
     return renderBody(body, await bodyImages(trx, bodyImageIds(body)));
@@ -242,28 +214,22 @@ export class ArticleService {
   async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
       const row = await articleRow(trx, id);
-      if (!row) throw notFound(id);
-      const copy = await workingCopyRow(trx, id);
-      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updated_at ?? row.updated_at)) {
+      if (!row) throw articleNotFound(id);
+      const copy = await this.copies.get(id, trx);
+      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updatedAt ?? row.updated_at)) {
         throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
       }
       const lang = row.lang as Lang;
-      const current = copy ? (JSON.parse(copy.input) as ArticleInput) : await this.currentInput(trx, id);
+      const current = copy ? copy.input : await this.currentInput(trx, id);
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const a = this.parse({ ...current, ...given, lang });
       await this.checkReferences(trx, a);
-      if (LIVE.includes(row.status)) {
+      if (isLive(row.status)) {
         const slug = a.slug === undefined || a.slug === row.slug ? row.slug : await this.uniqueSlug(trx, lang, a.slug, true, id);
         const live = this.parse({ ...(await this.currentInput(trx, id)), lang });
         // A new translation link is checked now, though it is written only when the copy goes live.
         await this.relinkedGroup(trx, row, live.translationOf ?? null, a.translationOf, options.actor);
-        // Back to what readers see (or never away from it): nothing is pending, so there is nothing to publish.
-        if (sameContent({ ...a, slug }, live)) {
-          await deleteWorkingCopy(trx, id);
-          return 'saved';
-        }
-        await this.keepWorkingCopy(trx, id, { ...a, slug }, options.by ?? null);
-        return 'pending';
+        return this.copies.save(trx, id, { ...a, slug }, live, options.by ?? null);
       }
       const slug = await this.applyInput(trx, row, a, { linkedNow: current.translationOf ?? null, actor: options.actor, revised: false });
       await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
@@ -294,57 +260,28 @@ export class ArticleService {
     return slug;
   }
 
-  /** Stores a live article's edits as its working copy, with a pending revision; readers see nothing of it. */
-  private async keepWorkingCopy(trx: Trx, id: number, a: ValidArticleInput & { slug: string }, by: number | null): Promise<void> {
-    const at = this.now().toISOString();
-    const revisionId = await insertRevision(trx, { articleId: id, by, at, snapshot: toSnapshot(a), pending: true });
-    await saveWorkingCopyRow(trx, { articleId: id, input: JSON.stringify(a), revisionId, by, at });
-  }
-
-  /**
-   * Makes the working copy the article's text, in the caller's transaction, and drops the copy; its revision
-   * stops being pending. False when there is none.
-   */
-  private async applyWorkingCopy(trx: Trx, id: number, revised: boolean): Promise<boolean> {
-    const copy = await workingCopyRow(trx, id);
-    if (!copy) return false;
+  /** Writes a working copy's input into its article as it goes live. */
+  private async writeCopy(trx: Trx, id: number, input: ArticleInput, revised: boolean): Promise<void> {
     const row = (await articleRow(trx, id))!;
-    const live = await this.currentInput(trx, id);
-    const a = this.parse({ ...(JSON.parse(copy.input) as ArticleInput), lang: row.lang as Lang });
+    const live = await articleInput(trx, row);
+    const a = this.parse({ ...input, lang: row.lang as Lang });
     await this.checkReferences(trx, a);
     await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised });
-    if (copy.revision_id !== null) await markRevisionLive(trx, copy.revision_id);
-    await deleteWorkingCopy(trx, id);
-    return true;
   }
 
   /** A live article's unpublished edits, or null when readers see what the editor last saved. */
-  async workingCopy(id: number): Promise<WorkingCopy | null> {
-    const copy = await workingCopyRow(this.db, id);
-    if (!copy) return null;
-    return { input: JSON.parse(copy.input) as ArticleInput, updatedAt: copy.updated_at, by: copy.user_id, revisionId: copy.revision_id, baseRevisionId: copy.base_revision_id };
+  workingCopy(id: number): Promise<WorkingCopy | null> {
+    return this.copies.get(id);
   }
 
-  /**
-   * "Update on site": the working copy of a published article goes live, as a publication (the page is marked
-   * updated and every cache drops it). False when there was nothing to publish.
-   */
-  async publishChanges(id: number): Promise<boolean> {
-    const { applied, before, after } = await this.db.transaction().execute(async (trx) => {
-      const status = await articleStatus(trx, id);
-      if (!status) throw notFound(id);
-      if (status !== 'published') throw new DomainError('INVALID_TRANSITION', `A ${status} article has no version on the site to update.`);
-      const before = await footprintOf(trx, id);
-      const applied = await this.applyWorkingCopy(trx, id, true);
-      return { applied, before, after: applied ? await footprintOf(trx, id) : before };
-    });
-    if (applied) this.events.emit({ type: 'article.published', articleId: id, before, after });
-    return applied;
+  /** "Update on site" (see WorkingCopies.publish); false when there was nothing to publish. */
+  publishChanges(id: number): Promise<boolean> {
+    return this.copies.publish(id);
   }
 
-  /** Drops the working copy: the editor goes back to what readers see. Readers saw nothing, so no event. */
-  async discardChanges(id: number): Promise<void> {
-    await deleteWorkingCopy(this.db, id);
+  /** Drops the working copy: the editor goes back to what readers see. */
+  discardChanges(id: number): Promise<void> {
+    return this.copies.discard(id);
   }
 
   /**
@@ -357,11 +294,11 @@ export class ArticleService {
     try {
       await this.db.transaction().execute(async (trx) => {
         const row = await articleRow(trx, id);
-        if (!row) throw notFound(id);
-        const copy = await workingCopyRow(trx, id);
+        if (!row) throw articleNotFound(id);
+        const copy = await this.copies.get(id, trx);
         const live = await this.currentInput(trx, id);
         const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        const a = this.parse({ ...(copy ? (JSON.parse(copy.input) as ArticleInput) : live), ...given, lang: row.lang as Lang });
+        const a = this.parse({ ...(copy?.input ?? live), ...given, lang: row.lang as Lang });
         await this.checkReferences(trx, a);
         await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised: row.status === 'published' });
         result = await read(trx);
@@ -376,7 +313,7 @@ export class ArticleService {
   /** The article as editor input, so a partial update can fill in what it does not change. */
   async currentInput(db: Db | Trx, id: number): Promise<ArticleInput & { lang: Lang }> {
     const row = await articleRow(db, id);
-    if (!row) throw notFound(id);
+    if (!row) throw articleNotFound(id);
     return articleInput(db, row);
   }
 
@@ -385,12 +322,12 @@ export class ArticleService {
       const before = await footprintOf(trx, id);
       if (!(await updateArticleIn(trx, id, allowed, { ...to, updated_at: this.now().toISOString() }))) {
         const status = await articleStatus(trx, id);
-        if (!status) throw notFound(id);
+        if (!status) throw articleNotFound(id);
         throw new DomainError('INVALID_TRANSITION', `A ${status} article cannot move to ${String(to.status)}.`);
       }
       // Whatever the article becomes, the editor's pending edits come with it: they go live with a publication,
       // and an article leaving the site has nothing to keep apart from.
-      await this.applyWorkingCopy(trx, id, false);
+      await this.copies.apply(trx, id, false);
       if (to.status === 'published' || to.status === 'scheduled') await this.demoteOtherStories(trx, id);
       return { before, after: await footprintOf(trx, id) };
     });

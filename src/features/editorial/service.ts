@@ -8,7 +8,8 @@ import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
-import type { ArticleService, MissingReferences, SaveOutcome } from '../articles/service.js';
+import type { ArticleService, MissingReferences } from '../articles/service.js';
+import type { SaveOutcome } from '../articles/working-copy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
 
