@@ -472,6 +472,12 @@ export async function revisionSnapshot(db: Db, articleId: number, revisionId: nu
   return row ? (JSON.parse(row.snapshot) as ArticleSnapshot) : undefined;
 }
 
+/** Every flag rubric (Story of the day). */
+export async function flagRubricIds(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom('rubrics').select('id').where('is_flag', '=', 1).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The flag rubrics (Story of the day) an article carries. */
 export async function flagRubricIdsOf(db: Db, articleId: number): Promise<number[]> {
   const rows = await db

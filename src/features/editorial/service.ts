@@ -4,7 +4,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
-import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
@@ -12,6 +11,8 @@ import type { ArticleService, MissingReferences } from '../articles/service.js';
 import type { SaveOutcome } from '../articles/working-copy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
+import { flagRubricIds } from '../articles/store.js';
+import { articleResource, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName } from './store.js';
 
 export interface EditorialArticle {
   id: number;
@@ -67,7 +68,7 @@ export class EditorialService {
   ) {}
 
   private async resource(id: number) {
-    const row = await this.db.selectFrom('articles').select(['id', 'status', 'created_by', 'lang', 'slug', 'updated_at', 'published_at', 'revised_at']).where('id', '=', id).executeTakeFirst();
+    const row = await articleResource(this.db, id);
     if (!row) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
     return row;
   }
@@ -81,22 +82,17 @@ export class EditorialService {
     return row;
   }
 
-  private async flagRubricIds(): Promise<Set<number>> {
-    const rows = await this.db.selectFrom('rubrics').select('id').where('is_flag', '=', 1).execute();
-    return new Set(rows.map((r) => r.id));
-  }
-
   /** Only editors may set or clear editorial flags such as Story of the day; others keep what was there. */
   private async guardFlags(actor: Actor, wanted: number[] | undefined, current: number[]): Promise<number[] | undefined> {
     if (wanted === undefined || can(actor, 'article.storyOfTheDay')) return wanted;
-    const flags = await this.flagRubricIds();
+    const flags = await flagRubricIds(this.db);
     return [...wanted.filter((id) => !flags.has(id)), ...current.filter((id) => flags.has(id))];
   }
 
   async get(actor: Actor, id: number): Promise<EditorialArticle> {
     const row = await this.authorize(actor, 'article.read', id);
     const [saved, copy] = await Promise.all([this.articles.currentInput(this.db, id), this.articles.workingCopy(id)]);
-    const byName = copy?.by == null ? null : ((await this.db.selectFrom('users').select('name').where('id', '=', copy.by).executeTakeFirst())?.name ?? null);
+    const byName = copy?.by == null ? null : await userName(this.db, copy.by);
     return {
       id,
       status: row.status,
@@ -219,26 +215,17 @@ export class EditorialService {
 
   async list(actor: Actor, filter: { status?: ArticleStatus; q?: string; page?: number }): Promise<{ items: ArticleListItem[]; total: number }> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow working with articles.');
-    let q = this.db.selectFrom('articles');
-    if (actor.role === 'author') q = q.where('created_by', '=', actor.id);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    const text = filter.q?.trim();
-    if (text) q = q.where((eb) => containsText(eb.ref('headline'), text));
     const page = Math.max(1, filter.page ?? 1);
-    const [items, count] = await Promise.all([
-      q
-        .select(['id', 'status', 'lang', 'headline', 'slug', 'updated_at', 'published_at', 'created_by'])
-        .select((eb) => eb.exists(eb.selectFrom('article_working_copies').select('article_id').whereRef('article_working_copies.article_id', '=', 'articles.id')).as('pending'))
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(PAGE)
-        .offset((page - 1) * PAGE)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const { rows, total } = await listArticles(this.db, {
+      createdBy: actor.role === 'author' ? actor.id : undefined,
+      status: filter.status,
+      q: filter.q?.trim(),
+      limit: PAGE,
+      offset: (page - 1) * PAGE,
+    });
     return {
-      total: Number(count.n),
-      items: items.map((r) => ({
+      total,
+      items: rows.map((r) => ({
         id: r.id,
         status: r.status,
         lang: r.lang,
@@ -258,18 +245,14 @@ export class EditorialService {
    */
   async translationCandidates(actor: Actor, query: { lang: 'ru' | 'en'; q?: string; exclude?: number; before?: number }): Promise<{ items: TranslationCandidate[]; next: number | null }> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow working with articles.');
-    const text = query.q?.trim();
-    const rows = await this.db
-      .selectFrom('articles')
-      .select(['id', 'headline', 'lang', 'status'])
-      .where('lang', '=', query.lang)
-      .$if(actor.role === 'author', (q) => q.where((eb) => eb.or([eb('status', '=', 'published'), eb('created_by', '=', actor.id)])))
-      .$if(query.exclude !== undefined, (q) => q.where('id', '!=', query.exclude!))
-      .$if(query.before !== undefined, (q) => q.where('id', '<', query.before!))
-      .$if(Boolean(text), (q) => q.where((eb) => containsText(eb.ref('headline'), text!)))
-      .orderBy('id', 'desc')
-      .limit(CANDIDATES_PAGE + 1)
-      .execute();
+    const rows = await translationCandidateRows(this.db, {
+      lang: query.lang,
+      visibleTo: actor.role === 'author' ? actor.id : undefined,
+      exclude: query.exclude,
+      before: query.before,
+      q: query.q?.trim(),
+      limit: CANDIDATES_PAGE + 1,
+    });
     const items = rows.slice(0, CANDIDATES_PAGE);
     return { items, next: rows.length > CANDIDATES_PAGE ? items[items.length - 1]!.id : null };
   }
@@ -277,16 +260,7 @@ export class EditorialService {
   /** Newest first; the live revision (of a published or scheduled article) and the working copy's are marked. */
   async revisions(actor: Actor, id: number) {
     const row = await this.authorize(actor, 'article.read', id);
-    const [rows, copy] = await Promise.all([
-      this.db
-        .selectFrom('article_revisions')
-        .leftJoin('users', 'users.id', 'article_revisions.user_id')
-        .select(['article_revisions.id', 'article_revisions.created_at', 'article_revisions.pending', 'users.name as user_name'])
-        .where('article_id', '=', id)
-        .orderBy('article_revisions.id', 'desc')
-        .execute(),
-      this.articles.workingCopy(id),
-    ]);
+    const [rows, copy] = await Promise.all([revisionsOf(this.db, id), this.articles.workingCopy(id)]);
     const isLive = row.status === 'published' || row.status === 'scheduled';
     const liveId = isLive ? rows.find((r) => r.pending === 0)?.id : undefined;
     return rows.map(({ pending: _pending, ...r }) => ({ ...r, mark: (r.id === liveId ? 'live' : r.id === copy?.revisionId ? 'pending' : null) as RevisionMark }));
@@ -294,7 +268,7 @@ export class EditorialService {
 
   async diff(actor: Actor, id: number, fromRevision: number, toRevision: number): Promise<FieldDiff[]> {
     await this.authorize(actor, 'article.read', id);
-    const rows = await this.db.selectFrom('article_revisions').select(['id', 'snapshot']).where('article_id', '=', id).where('id', 'in', [fromRevision, toRevision]).execute();
+    const rows = await revisionSnapshots(this.db, id, [fromRevision, toRevision]);
     const a = rows.find((r) => r.id === fromRevision);
     const b = rows.find((r) => r.id === toRevision);
     if (!a || !b) throw new DomainError('NOT_FOUND', 'One of these revisions does not belong to this article.');
