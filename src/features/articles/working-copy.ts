@@ -7,7 +7,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
-import { normalizeBody } from './body-schema.js';
 import { articleNotFound, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { toSnapshot } from './revisions.js';
 import { articleStatus, deleteWorkingCopy, footprintOf, insertRevision, markRevisionLive, saveWorkingCopyRow, workingCopyRow } from './store.js';
@@ -35,12 +34,12 @@ export interface WorkingCopy {
 export type WriteCopy = (trx: Trx, id: number, input: ArticleInput, revised: boolean) => Promise<void>;
 
 /**
- * Whether two inputs make the same article: every field a revision records, and the translation link. Bodies are
- * compared in the editor's canonical form, since a body stored by an import or the demo may spell the same document
- * differently.
+ * Whether two inputs make the same article: every field a revision records, and the translation link. Both have
+ * been through the input schema, which writes a body in one canonical form, so a body stored by an import or the
+ * demo in another spelling of the same document (a figure's texts left out rather than empty) is no change.
  */
 function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
-  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot({ ...x, body: normalizeBody(x.body) }), x.translationOf]);
+  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot(x), x.translationOf]);
   return key(a) === key(b);
 }
 
