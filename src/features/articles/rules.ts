@@ -1,6 +1,7 @@
 /** Pure rules about articles: addresses, input validation, reading time. */
 import { z } from 'zod';
 import { DomainError } from '../../lib/errors.js';
+import { can, type Action, type Actor, type ArticleResource } from '../accounts/policy.js';
 import { LANGS, type Lang } from '../../lib/i18n.js';
 import { isValidSlug } from '../../lib/slug.js';
 import type { BodyDoc } from './body.js';
@@ -46,6 +47,16 @@ export const articleInputSchema = z.object({
 });
 export type ArticleInput = z.input<typeof articleInputSchema>;
 export type ValidArticleInput = z.output<typeof articleInputSchema>;
+
+/**
+ * Throws FORBIDDEN, with a reason a person understands, unless the policy allows the actor the action: on this
+ * article, or (without one) for the actor's role at all.
+ */
+export function assertAllowed(actor: Actor, action: Action, article?: ArticleResource): void {
+  if (!can(actor, action, article)) {
+    throw new DomainError('FORBIDDEN', actor.role === 'author' ? 'Authors can change only their own drafts; publishing is for editors.' : 'Your role does not allow this.');
+  }
+}
 
 export function articleNotFound(id: number): DomainError {
   return new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);

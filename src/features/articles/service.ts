@@ -1,17 +1,18 @@
 /**
- * Article commands: validate → rule → persist in one transaction (with a revision) → emit the event
- * the reading site listens to. Who may call them is checked one level up, in the editorial service;
- * the demo loader and imports call them directly.
+ * Article commands: policy → validate → rule → persist in one transaction (with a revision) → emit the event the
+ * reading site listens to. A save by a person (SaveOptions.actor) is checked against the policy inside its own
+ * transaction; the editorial service checks the other commands before it calls them. The demo loader and imports
+ * call them directly, as no one in particular.
  */
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
-import { can, canSee, type Actor } from '../accounts/policy.js';
+import { can, canSee, type Action, type Actor } from '../accounts/policy.js';
 import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
-import { articleInputSchema, articleNotFound, type ArticleInput, type ValidArticleInput } from './rules.js';
+import { articleInputSchema, articleNotFound, assertAllowed, type ArticleInput, type ValidArticleInput } from './rules.js';
 import { bodyImageIds, renderBody, withoutImages, type BodyDoc } from './body.js';
 import {
   articleInput,
@@ -20,10 +21,12 @@ import {
   articleUpdatedAt,
   bodyImages,
   dueScheduled,
+  flagRubricIds,
   flagRubricIdsOf,
   footprintOf,
   insertArticle,
   insertRevision,
+  lockArticleRow,
   missingIds,
   publishIfDue,
   recordSlugMove,
@@ -54,8 +57,14 @@ export interface MissingReferences {
 export interface SaveOptions {
   /** The user saving: recorded in the revision. */
   by?: number | null;
-  /** The person saving, when it is one: linking a translation is then checked against what they may see and edit. */
+  /**
+   * The person saving, when it is one. The save then checks the policy on the article as its own transaction reads
+   * it (so a change of status made meanwhile counts): `article.edit`, and `action` when given. Only those who may
+   * choose the Story of the day set or clear its flag, and a translation is linked only to what they may see.
+   */
   actor?: Actor;
+  /** The workflow action the save comes before (a button of the editor): the actor must be allowed it as well. */
+  action?: Action;
   /** Optimistic lock: the updated_at the editor started from. */
   expectedUpdatedAt?: string;
 }
@@ -110,13 +119,17 @@ export class ArticleService {
     return group;
   }
 
-  /** The group after a save: kept when the link is unchanged; a new link needs the right to edit this article. */
-  private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null; created_by: number | null; status: ArticleStatus }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
+  /** The group after a save: kept when the link is unchanged (the save itself was checked against the policy). */
+  private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
     if (wanted === linkedNow) return row.translation_group;
-    if (actor && !can(actor, 'article.edit', { createdBy: row.created_by, status: row.status })) {
-      throw new DomainError('FORBIDDEN', 'Your role does not allow changing this article.');
-    }
     return this.translationGroup(trx, wanted, actor, row.id);
+  }
+
+  /** Only those who may choose the Story of the day set or clear a flag rubric: for anyone else the flags stay as they were. */
+  private async flagsKept(trx: Trx, actor: Actor | undefined, wanted: number[], current: number[]): Promise<number[]> {
+    if (!actor || can(actor, 'article.storyOfTheDay')) return wanted;
+    const flags = await flagRubricIds(trx);
+    return [...wanted.filter((id) => !flags.has(id)), ...current.filter((id) => flags.has(id))];
   }
 
   /** The rubrics, authors and images an article refers to that do not exist (any more). */
@@ -180,9 +193,10 @@ export class ArticleService {
 
   /** Creates a draft and returns its id. */
   async createDraft(input: ArticleInput, options: SaveOptions = {}): Promise<number> {
-    const a = this.parse(input);
+    const parsed = this.parse(input);
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
+      const a = { ...parsed, rubricIds: await this.flagsKept(trx, options.actor, parsed.rubricIds, []) };
       await this.checkReferences(trx, a);
       const slug = await this.uniqueSlug(trx, a.lang, a.slug ?? slugify(a.headline), a.slug !== undefined);
       const id = await insertArticle(trx, {
@@ -213,25 +227,34 @@ export class ArticleService {
    */
   async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await articleRow(trx, id);
+      const row = await lockArticleRow(trx, id);
       if (!row) throw articleNotFound(id);
+      const { actor, action } = options;
+      if (actor) {
+        const article = { createdBy: row.created_by, status: row.status };
+        assertAllowed(actor, 'article.edit', article);
+        if (action) assertAllowed(actor, action, article);
+      }
       const copy = await this.copies.get(id, trx);
       if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updatedAt ?? row.updated_at)) {
         throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
       }
       const lang = row.lang as Lang;
-      const current = copy ? copy.input : await this.currentInput(trx, id);
-      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      // What readers see (of a live article) and what the editor started from (its working copy, if any).
+      const saved = await articleInput(trx, row);
+      const current = copy?.input ?? saved;
+      const rubricIds = patch.rubricIds && (await this.flagsKept(trx, actor, patch.rubricIds, current.rubricIds ?? []));
+      const given = Object.fromEntries(Object.entries({ ...patch, rubricIds }).filter(([, v]) => v !== undefined));
       const a = this.parse({ ...current, ...given, lang });
       await this.checkReferences(trx, a);
+      const linkedNow = saved.translationOf ?? null;
       if (isLive(row.status)) {
         const slug = a.slug === undefined || a.slug === row.slug ? row.slug : await this.uniqueSlug(trx, lang, a.slug, true, id);
-        const live = this.parse({ ...(await this.currentInput(trx, id)), lang });
         // A new translation link is checked now, though it is written only when the copy goes live.
-        await this.relinkedGroup(trx, row, live.translationOf ?? null, a.translationOf, options.actor);
-        return this.copies.save(trx, id, { ...a, slug }, live, options.by ?? null);
+        await this.relinkedGroup(trx, row, linkedNow, a.translationOf, actor);
+        return this.copies.save(trx, id, { ...a, slug }, this.parse({ ...saved, lang }), options.by ?? null);
       }
-      const slug = await this.applyInput(trx, row, a, { linkedNow: current.translationOf ?? null, actor: options.actor, revised: false });
+      const slug = await this.applyInput(trx, row, a, { linkedNow, actor, revised: false });
       await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
       return 'saved';
     });

@@ -354,6 +354,21 @@ export function articleRow(db: Db, id: number): Promise<ArticleRow | undefined> 
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * An article's row, locked until the caller's transaction ends, so that what a save decides on (the policy among
+ * it) cannot change under it. Writing nothing takes the lock on both engines: PostgreSQL locks the row, so a change
+ * made meanwhile waits for the save and one committed first is what the save reads; SQLite's IMMEDIATE transaction
+ * holds the database's write lock already.
+ */
+export function lockArticleRow(db: Db, id: number): Promise<ArticleRow | undefined> {
+  return db
+    .updateTable('articles')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** An article as editor input: its row with its bylines, rubrics, tags and the original it translates. */
 export async function articleInput(db: Db, row: ArticleRow): Promise<ArticleInput & { lang: Lang }> {
   const id = row.id;

@@ -9,9 +9,8 @@ import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
 import type { ArticleService, MissingReferences } from '../articles/service.js';
 import type { SaveOutcome } from '../articles/working-copy.js';
-import type { ArticleInput } from '../articles/rules.js';
+import { assertAllowed, type ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
-import { flagRubricIds } from '../articles/store.js';
 import { articleResource, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName } from './store.js';
 
 export interface EditorialArticle {
@@ -76,17 +75,8 @@ export class EditorialService {
   /** Checks the policy for an action on an article; throws FORBIDDEN with a reason a person understands. */
   private async authorize(actor: Actor, action: Action, id: number) {
     const row = await this.resource(id);
-    if (!can(actor, action, { createdBy: row.created_by, status: row.status })) {
-      throw new DomainError('FORBIDDEN', actor.role === 'author' ? 'Authors can change only their own drafts; publishing is for editors.' : 'Your role does not allow this.');
-    }
+    assertAllowed(actor, action, { createdBy: row.created_by, status: row.status });
     return row;
-  }
-
-  /** Only editors may set or clear editorial flags such as Story of the day; others keep what was there. */
-  private async guardFlags(actor: Actor, wanted: number[] | undefined, current: number[]): Promise<number[] | undefined> {
-    if (wanted === undefined || can(actor, 'article.storyOfTheDay')) return wanted;
-    const flags = await flagRubricIds(this.db);
-    return [...wanted.filter((id) => !flags.has(id)), ...current.filter((id) => flags.has(id))];
   }
 
   async get(actor: Actor, id: number): Promise<EditorialArticle> {
@@ -108,22 +98,24 @@ export class EditorialService {
     };
   }
 
+  /** Creates a draft; the Story of the day is set only by those who may choose it (ArticleService.createDraft). */
   async create(actor: Actor, input: ArticleInput): Promise<number> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow writing articles.');
-    const rubricIds = await this.guardFlags(actor, input.rubricIds, []);
-    return this.articles.createDraft({ ...input, rubricIds }, { by: actor.id, actor });
+    return this.articles.createDraft(input, { by: actor.id, actor });
   }
 
+  /**
+   * Saves the fields given. The save decides the policy itself, on the article as its transaction reads it, and
+   * keeps the Story of the day as it was for those who may not choose it (ArticleService.update).
+   */
   async save(actor: Actor, id: number, patch: Partial<ArticleInput>, expectedUpdatedAt?: string): Promise<SaveOutcome> {
-    await this.authorize(actor, 'article.edit', id);
-    const current = (await this.articles.workingCopy(id))?.input ?? (await this.articles.currentInput(this.db, id));
-    const rubricIds = await this.guardFlags(actor, patch.rubricIds, current.rubricIds ?? []);
-    return this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, actor, expectedUpdatedAt });
+    return this.articles.update(id, patch, { by: actor.id, actor, expectedUpdatedAt });
   }
 
   /**
    * A workflow button of the editor: saves the fields on screen, then acts on them. The action is allowed (and a
-   * schedule's time read) before anything is saved; a refused save acts on nothing.
+   * schedule's time read) before anything is saved: what the role decides at once, what the article decides in the
+   * save's transaction; a refused save acts on nothing.
    */
   async saveAndAct(actor: Actor, id: number, action: WorkflowAction, patch: Partial<ArticleInput>, options: { expectedUpdatedAt?: string; publishAt?: string } = {}): Promise<void> {
     const needs: Record<WorkflowAction, Action> = {
@@ -134,9 +126,9 @@ export class EditorialService {
       draft: 'article.publish',
       unpublish: 'article.unpublish',
     };
-    await this.authorize(actor, needs[action], id);
+    assertAllowed(actor, needs[action]);
     if (action === 'schedule') this.articles.checkScheduleTime(this.scheduleInstant(options.publishAt ?? ''));
-    await this.save(actor, id, patch, options.expectedUpdatedAt);
+    await this.articles.update(id, patch, { by: actor.id, actor, action: needs[action], expectedUpdatedAt: options.expectedUpdatedAt });
     await this.act(actor, id, action, options.publishAt);
   }
 
