@@ -1,11 +1,11 @@
-/** Pure rules about articles: addresses, input validation, reading time. */
+/** Pure rules about articles: addresses, input validation (the body's whitelist included), policy refusals, reading time. */
 import { z } from 'zod';
-import { DomainError } from '../../lib/errors.js';
-import { can, type Action, type Actor, type ArticleResource } from '../accounts/policy.js';
 import { LANGS, type Lang } from '../../lib/i18n.js';
 import { isValidSlug } from '../../lib/slug.js';
-import type { BodyDoc } from './body.js';
+import { DomainError } from '../../lib/errors.js';
+import { can, type Action, type Actor, type ArticleResource } from '../accounts/policy.js';
 import { BodyError, normalizeBody } from './body-schema.js';
+import type { BodyDoc } from './body.js';
 
 /** The site's own language has no prefix; another language lives under /<lang>. */
 export function langPrefix(lang: Lang, siteLocale: Lang): string {

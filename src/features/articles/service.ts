@@ -119,7 +119,7 @@ export class ArticleService {
     return group;
   }
 
-  /** The group after a save: kept when the link is unchanged (the save itself was checked against the policy). */
+  /** The group after a save: kept when the link is unchanged, else the new original's (see translationGroup). */
   private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
     if (wanted === linkedNow) return row.translation_group;
     return this.translationGroup(trx, wanted, actor, row.id);
