@@ -36,6 +36,7 @@ import { taxonomyRoutes } from '../features/taxonomy/routes.js';
 import { authorRoutes } from '../features/authors/routes.js';
 import { settingsRoutes } from '../features/settings/routes.js';
 import { editorialRoutes } from '../features/editorial/routes.js';
+import { editorOptions } from '../features/editorial/store.js';
 import { mediaRoutes, MAX_UPLOAD_BYTES } from '../features/media/routes.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
 import type { AdminDeps } from './admin/kit.js';
@@ -163,7 +164,10 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(adminScope, {
     pages,
     guard: staffAccess,
-    slices: [slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy })],
+    slices: [
+      slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
+      slice(editorialRoutes, { pages, site, editorial: services.editorial, editorOptions: (query) => editorOptions(services.db.kysely, query) }),
+    ],
   });
 
   const admin: AdminDeps = {
@@ -178,7 +182,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   accountRoutes(app, admin);
   authorRoutes(app, admin);
   settingsRoutes(app, admin);
-  editorialRoutes(app, admin);
   mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
 
