@@ -170,6 +170,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
       slice(mediaRoutes, { pages, media: services.media }),
       slice(authorRoutes, { pages, authors: services.authors }),
+      slice(editorialRoutes, { pages, site, editorial: services.editorial }),
     ],
   });
 
@@ -184,7 +185,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   };
   accountRoutes(app, admin);
   settingsRoutes(app, admin);
-  editorialRoutes(app, admin);
   dashboardRoutes(app, admin);
 
   // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.

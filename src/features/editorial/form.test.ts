@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { inputFromForm, plainTextBody } from './form.js';
+import { inputFromForm, plainTextBody, submittedInput } from './form.js';
 
 describe('editor form', () => {
   it('reads every field, pairing authors with their roles', () => {
@@ -49,5 +49,11 @@ describe('editor form', () => {
   it('rejects a body that is not a document with a readable reason', () => {
     expect(() => inputFromForm({ body: '{"type":"nope"}' })).toThrow('The body must be a document.');
     expect(() => inputFromForm({ body: '{oops' })).toThrow('The body could not be read.');
+  });
+
+  it('shows what was sent beside a refusal, or nothing when the form cannot be read', () => {
+    expect(submittedInput({ headline: ' ', lead: 'Typed.' })).toMatchObject({ headline: '', lead: 'Typed.' });
+    expect(submittedInput({ headline: 'Ferries', body: '{oops' })).toBeUndefined();
+    expect(submittedInput(undefined)).toBeUndefined();
   });
 });

@@ -70,3 +70,13 @@ export function inputFromForm(f: FormFields): Partial<ArticleInput> {
     seoDescription: one(f, 'seoDescription') || null,
   };
 }
+
+/** What the editor sent, to show again beside a refusal: nothing when the form cannot be read at all. */
+export function submittedInput(body: unknown): Partial<ArticleInput> | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  try {
+    return inputFromForm(body as FormFields);
+  } catch {
+    return undefined;
+  }
+}

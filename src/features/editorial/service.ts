@@ -11,7 +11,7 @@ import type { ArticleService, MissingReferences } from '../articles/service.js';
 import type { SaveOutcome } from '../articles/working-copy.js';
 import { assertAllowed, type ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
-import { articleResource, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName } from './store.js';
+import { articleResource, editorOptions, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName, type EditorOptions, type EditorOptionsQuery } from './store.js';
 
 export interface EditorialArticle {
   id: number;
@@ -250,6 +250,11 @@ export class EditorialService {
   }
 
   /** Newest first; the live revision (of a published or scheduled article) and the working copy's are marked. */
+  /** What the editor's form offers to choose from: authors, rubrics, the newest images, the linked original, the body's image files. */
+  editorOptions(query: EditorOptionsQuery): Promise<EditorOptions> {
+    return editorOptions(this.db, query);
+  }
+
   async revisions(actor: Actor, id: number) {
     const row = await this.authorize(actor, 'article.read', id);
     const [rows, copy] = await Promise.all([revisionsOf(this.db, id), this.articles.workingCopy(id)]);

@@ -6,7 +6,7 @@
  * - one error handler: a domain error becomes a page in the back office's language (the route's own page when it
  *   declares `onRefused`), or JSON for the routes marked `api`.
  */
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DomainError } from '../../lib/errors.js';
 import { ERROR_CATALOGUE } from '../errors.js';
 import type { Slice } from '../slice.js';

@@ -2,7 +2,7 @@
  * Shared plumbing for public pages: the language of a request, the page chrome's data,
  * and sending a rendered page (ETag, 304, and storing it in the page cache).
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { h, renderDocument, transientBytes, type Html } from '../../lib/html.js';
 import { LANGS, langPrefix, translator, type Lang } from '../../lib/i18n.js';
 import type { SiteAddress } from '../../lib/site-address.js';
