@@ -165,7 +165,10 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(adminScope, {
     pages,
     guard: staffAccess,
-    slices: [slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy })],
+    slices: [
+      slice(accountRoutes, { pages, accounts: services.accounts }),
+      slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
+    ],
   });
 
   const admin: AdminDeps = {
@@ -177,7 +180,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     site,
     pages,
   };
-  accountRoutes(app, admin);
   authorRoutes(app, admin);
   settingsRoutes(app, admin);
   editorialRoutes(app, admin);

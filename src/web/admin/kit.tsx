@@ -79,11 +79,6 @@ export function formBody(request: FastifyRequest): FormFields {
   return body && typeof body === 'object' ? (body as FormFields) : {};
 }
 
-/** A redirect target that stays on this site's back office. */
-export function safeNext(next: string | undefined, fallback = '/admin/'): string {
-  return next && /^\/admin(\/|$)/.test(next) && !next.startsWith('//') ? next : fallback;
-}
-
 export function sendForbidden(deps: AdminDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendAdminMessage(deps, request, reply, 403, (t) => [t.forbiddenTitle, t.forbiddenText]);
 }
