@@ -168,6 +168,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     slices: [
       slice(accountRoutes, { pages, accounts: services.accounts }),
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
+      slice(settingsRoutes, { pages, settings: services.settings }),
     ],
   });
 
@@ -181,7 +182,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     pages,
   };
   authorRoutes(app, admin);
-  settingsRoutes(app, admin);
   editorialRoutes(app, admin);
   mediaRoutes(app, admin);
   dashboardRoutes(app, admin);
