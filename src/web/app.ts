@@ -169,6 +169,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
       slice(accountRoutes, { pages, accounts: services.accounts }),
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
       slice(settingsRoutes, { pages, settings: services.settings }),
+      slice(dashboardRoutes, { pages, dashboard: services.dashboard, now: services.now }),
     ],
   });
 
@@ -184,7 +185,6 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   authorRoutes(app, admin);
   editorialRoutes(app, admin);
   mediaRoutes(app, admin);
-  dashboardRoutes(app, admin);
 
   // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
   app.get('/favicon.ico', (_request, reply) => reply.redirect(FAVICON_PATH, 301));
