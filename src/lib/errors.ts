@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'IMAGE_IN_USE'
   | 'RUBRIC_IN_USE'
   | 'CONFLICT'
-  | 'SETTINGS_INVALID';
+  | 'SETTINGS_INVALID'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE';
 
 /** Named values a translated sentence about the error needs: the address that is taken, who holds it, a count. */
 export type ErrorFacts = Readonly<Record<string, string | number | readonly string[]>>;

@@ -37,7 +37,8 @@ import { taxonomyRoutes } from '../features/taxonomy/routes.js';
 import { authorRoutes } from '../features/authors/routes.js';
 import { settingsRoutes } from '../features/settings/routes.js';
 import { editorialRoutes } from '../features/editorial/routes.js';
-import { mediaRoutes, MAX_UPLOAD_BYTES } from '../features/media/routes.js';
+import { mediaRoutes } from '../features/media/routes.js';
+import { MAX_UPLOAD_BYTES } from '../features/media/rules.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
 import type { AdminDeps } from './admin/kit.js';
 import { errorText, GENERAL_ONLY } from './admin/error-text.js';
@@ -168,6 +169,8 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     slices: [
       slice(accountRoutes, { pages, accounts: services.accounts }),
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
+      slice(mediaRoutes, { pages, media: services.media }),
+      slice(authorRoutes, { pages, authors: services.authors }),
       slice(settingsRoutes, { pages, settings: services.settings }),
       slice(dashboardRoutes, { pages, dashboard: services.dashboard, now: services.now }),
     ],
@@ -182,9 +185,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     site,
     pages,
   };
-  authorRoutes(app, admin);
   editorialRoutes(app, admin);
-  mediaRoutes(app, admin);
 
   // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
   app.get('/favicon.ico', (_request, reply) => reply.redirect(FAVICON_PATH, 301));

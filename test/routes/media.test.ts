@@ -390,6 +390,20 @@ forEachDialect('media library', (dialect) => {
     expect((await n.app.inject({ url: '/admin/media/', headers: { cookie: moderator.cookie } })).statusCode).toBe(403);
   });
 
+  it('refuses the JSON API to staff without two-factor authentication when the owner requires it, and keeps no answer', async () => {
+    const s = await staffSession(n, 'editor');
+    await n.services.settings.set('staffTotpRequired', true);
+    const totp = { code: 'FORBIDDEN', message: 'Владелец сайта требует двухфакторную аутентификацию. Включите её на странице «Моя учётная запись».' };
+    const list = await n.app.inject({ url: '/admin/api/media', headers: { cookie: s.cookie } });
+    expect(list.statusCode).toBe(403);
+    expect(list.json().error).toMatchObject(totp);
+    expect(list.headers['cache-control']).toBe('no-store');
+    const upload = await apiUpload(s, [{ name: 'file', filename: 'a.jpg', data: await cameraJpeg(), type: 'image/jpeg' }]);
+    expect(upload.statusCode).toBe(403);
+    expect(upload.json().error).toMatchObject(totp);
+    expect(filesOnDisk()).toEqual([]);
+  });
+
   it('edits the caption, credit and alt text, and finds images by them for the picker', async () => {
     const s = await staffSession(n, 'author');
     const image = await uploadJpeg(s);

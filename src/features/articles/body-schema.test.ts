@@ -20,7 +20,7 @@ describe('article body schema', () => {
       content: [
         { type: 'paragraph', content: [{ type: 'text', text: 'a', marks: [{ type: 'bold' }] }, { type: 'text', text: 'b' }] },
         { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'h' }] },
-        { type: 'figure', attrs: { imageId: 7, caption: 'c', credit: '', alt: '' } },
+        { type: 'figure', attrs: { imageId: 7, caption: 'c' } },
       ],
     });
     // The schema drops the javascript: link, and the renderer refuses one stored before it did.
@@ -28,6 +28,19 @@ describe('article body schema', () => {
     expect(renderBody(stored, new Map())).toBe('<p>b</p>');
     const numeric = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'b', marks: [{ type: 'link', attrs: { href: 42 } }] }] }] } as unknown as BodyDoc;
     expect(renderBody(numeric, new Map())).toBe('<p>b</p>');
+  });
+
+  it("shows the image's own caption, credit and alt text for a figure that sets none, whether left out or empty", () => {
+    const image = { id: 7, url: '/media/port.jpg', width: 1200, height: 800, caption: 'Порт', credit: 'Dateline', alt: 'Краны' };
+    const figure = (attrs: Record<string, unknown>): BodyDoc => ({ type: 'doc', content: [{ type: 'figure', attrs: { imageId: 7, ...attrs } }] });
+    const own = renderBody(figure({}), new Map([[7, image]]));
+    expect(own).toContain('alt="Краны"');
+    expect(own).toContain('<figcaption><span class="caption">Порт</span> <span class="credit">Dateline</span></figcaption>');
+    // As the editor sends a figure whose texts were left blank: stored without them, and rendered alike when stored before.
+    const blank = { caption: '', credit: '', alt: '' };
+    expect(normalizeBody(figure(blank))).toEqual(figure({}));
+    expect(renderBody(figure(blank), new Map([[7, image]]))).toBe(own);
+    expect(renderBody(figure({ caption: 'Паром', credit: 'Агентство', alt: 'Паром у причала' }), new Map([[7, image]]))).toContain('alt="Паром у причала"');
   });
 
   it('refuses what is not a document', () => {

@@ -1,6 +1,7 @@
 /**
- * What the editor may send as an article body: a ProseMirror document of known nodes, marks and attributes.
- * Anything else is dropped, so stored bodies are always renderable and never carry markup of their own.
+ * What an article body may hold: a ProseMirror document of known nodes, marks and attributes. Anything else is
+ * dropped, so stored bodies are always renderable and never carry markup of their own. The article input schema
+ * (rules.ts) applies it, so it holds for every path a body takes: the editor's form and autosave, the demo, imports.
  */
 import { safeHref, type BlockNode, type BodyDoc, type TextNode } from './body.js';
 
@@ -46,7 +47,11 @@ export function normalizeBody(input: unknown): BodyDoc {
     if (type === 'figure') {
       const imageId = Number(a.imageId);
       if (!Number.isInteger(imageId) || imageId <= 0) return null;
-      out.attrs = { imageId, caption: str(a.caption, 1000) ?? '', credit: str(a.credit, 300) ?? '', alt: str(a.alt, 1000) ?? '' };
+      // A figure's caption, credit and alt text override the image's own. An empty one overrides nothing (the
+      // editor sends '' for a text left blank, a body from the demo or an import leaves it out): it is not stored,
+      // and the page shows the image's own text (renderBody does the same for a '' stored before).
+      const texts = { caption: str(a.caption, 1000), credit: str(a.credit, 300), alt: str(a.alt, 1000) };
+      out.attrs = { imageId, ...Object.fromEntries(Object.entries(texts).filter(([, text]) => text)) };
       return out;
     }
     if (type === 'embed') {

@@ -136,15 +136,16 @@ function renderNode(node: BlockNode | TextNode, images: Map<number, BodyImage>):
     case 'figure': {
       const image = node.attrs?.imageId !== undefined ? images.get(node.attrs.imageId) : undefined;
       if (!image) return '';
-      const captionText = node.attrs?.caption ?? image.caption;
-      const creditText = node.attrs?.credit ?? image.credit;
+      // The figure's own texts when it has them; absent or empty, the image's (see body-schema.ts).
+      const captionText = node.attrs?.caption || image.caption;
+      const creditText = node.attrs?.credit || image.credit;
       const caption = captionText ? `<span class="caption">${escapeHtml(captionText)}</span>` : '';
       const credit = creditText ? ` <span class="credit">${escapeHtml(creditText)}</span>` : '';
       const figcaption = caption || credit ? `<figcaption>${caption}${credit}</figcaption>` : '';
       const srcset = image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${SIZES.column}"` : '';
       return (
         `<figure class="photo"><img src="${escapeHtml(image.url)}"${srcset} width="${image.width}" height="${image.height}"` +
-        ` alt="${escapeHtml(node.attrs?.alt ?? image.alt ?? '')}" loading="lazy" decoding="async">${figcaption}</figure>`
+        ` alt="${escapeHtml(node.attrs?.alt || image.alt || '')}" loading="lazy" decoding="async">${figcaption}</figure>`
       );
     }
     case 'embed':

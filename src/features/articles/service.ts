@@ -1,21 +1,47 @@
 /**
- * Article commands: validate → rule → persist in one transaction (with a revision) → emit the event
- * the reading site listens to. Who may call them is checked one level up, in the editorial service;
- * the demo loader and imports call them directly.
+ * Article commands: policy → validate → rule → persist in one transaction (with a revision) → emit the event the
+ * reading site listens to. A save by a person (SaveOptions.actor) is checked against the policy inside its own
+ * transaction; the editorial service checks the other commands before it calls them. The demo loader and imports
+ * call them directly, as no one in particular.
  */
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
-import { can, canSee, type Actor } from '../accounts/policy.js';
+import { can, canSee, type Action, type Actor } from '../accounts/policy.js';
 import { slugify } from '../../lib/slug.js';
 import type { Lang } from '../../lib/i18n.js';
 import { dayRange, toLocal } from '../../lib/time.js';
-import { articleInputSchema, type ArticleInput, type ValidArticleInput } from './rules.js';
-import { bodyImageIds, renderBody, withoutImages, type BodyDoc, type BodyImage } from './body.js';
-import { BODY_IMAGE_COLUMNS, footprintOf, toBodyImage } from './store.js';
+import { articleInputSchema, articleNotFound, assertAllowed, type ArticleInput, type ValidArticleInput } from './rules.js';
+import { bodyImageIds, renderBody, withoutImages, type BodyDoc } from './body.js';
+import {
+  articleInput,
+  articleRow,
+  articleStatus,
+  articleUpdatedAt,
+  bodyImages,
+  dueScheduled,
+  flagRubricIds,
+  flagRubricIdsOf,
+  footprintOf,
+  insertArticle,
+  insertRevision,
+  lockArticleRow,
+  missingIds,
+  publishIfDue,
+  recordSlugMove,
+  removeRubricsFromOthers,
+  replaceRelations,
+  revisionSnapshot,
+  setTranslationGroup,
+  slugHolder,
+  translationOriginal,
+  updateArticle,
+  updateArticleIn,
+  type ArticleRow,
+} from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
-import { normalizeBody } from './body-schema.js';
+import { isLive, WorkingCopies, type SaveOutcome, type WorkingCopy } from './working-copy.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -28,25 +54,17 @@ export interface MissingReferences {
   bodyImages: number[];
 }
 
-/** 'saved': the article is as saved (changed at once, or live with nothing pending); 'pending': it is live, and the changes wait in its working copy. */
-export type SaveOutcome = 'saved' | 'pending';
-
-/** Statuses whose text readers see or will see at a set time: their edits go to a working copy. */
-const LIVE: ArticleStatus[] = ['published', 'scheduled'];
-
-export interface WorkingCopy {
-  input: ArticleInput;
-  updatedAt: string;
-  by: number | null;
-  revisionId: number | null;
-  baseRevisionId: number | null;
-}
-
 export interface SaveOptions {
   /** The user saving: recorded in the revision. */
   by?: number | null;
-  /** The person saving, when it is one: linking a translation is then checked against what they may see and edit. */
+  /**
+   * The person saving, when it is one. The save then checks the policy on the article as its own transaction reads
+   * it (so a change of status made meanwhile counts): `article.edit`, and `action` when given. Only those who may
+   * choose the Story of the day set or clear its flag, and a translation is linked only to what they may see.
+   */
   actor?: Actor;
+  /** The workflow action the save comes before (a button of the editor): the actor must be allowed it as well. */
+  action?: Action;
   /** Optimistic lock: the updated_at the editor started from. */
   expectedUpdatedAt?: string;
 }
@@ -54,61 +72,30 @@ export interface SaveOptions {
 /** The detail of a refused translation link, which the editor's page translates. */
 export const TRANSLATION_NOT_VISIBLE = 'translationOf: not an article you may link to';
 
-/**
- * Whether two inputs make the same article: every field a revision records, and the translation link. Bodies are
- * compared in the editor's canonical form, since a body stored by an import or the demo may spell the same document
- * differently.
- */
-function sameContent(a: ValidArticleInput & { slug?: string }, b: ValidArticleInput & { slug?: string }): boolean {
-  const key = (x: ValidArticleInput & { slug?: string }) => JSON.stringify([toSnapshot({ ...x, body: normalizeBody(x.body) }), x.translationOf]);
-  return key(a) === key(b);
-}
-
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
 }
 
 export class ArticleService {
+  private readonly copies: WorkingCopies;
+
   constructor(
     private readonly db: Db,
     private readonly events: EventBus,
     private readonly now: () => Date = () => new Date(),
     private readonly timeZone: () => string = () => 'UTC',
-  ) {}
-
-  private async renderHtml(trx: Trx, body: BodyDoc): Promise<string> {
-    const ids = bodyImageIds(body);
-    const images = new Map<number, BodyImage>();
-    if (ids.length) {
-      const rows = await trx.selectFrom('images').select(BODY_IMAGE_COLUMNS).where('id', 'in', ids).execute();
-      for (const r of rows) images.set(r.id, toBodyImage(r));
-    }
-    return renderBody(body, images);
+  ) {
+    this.copies = new WorkingCopies(db, events, now, (trx, id, input, revised) => this.writeCopy(trx, id, input, revised));
   }
 
-  private async tagIds(trx: Trx, lang: Lang, names: string[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const name of names) {
-      const slug = slugify(name);
-      const existing =
-        (await trx.selectFrom('tags').select('id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst()) ??
-        // A tag's old name (after a rename or merge) means the tag it became.
-        (await trx.selectFrom('tag_slugs').select('tag_id as id').where('lang', '=', lang).where('slug', '=', slug).executeTakeFirst());
-      if (existing) ids.push(existing.id);
-      else {
-        const row = await trx.insertInto('tags').values({ lang, slug, name: name.trim() }).returning('id').executeTakeFirstOrThrow();
-        ids.push(row.id);
-      }
-    }
-    return [...new Set(ids)];
+  private async renderHtml(trx: Trx, body: BodyDoc): Promise<string> {
+    return renderBody(body, await bodyImages(trx, bodyImageIds(body)));
   }
 
   private async uniqueSlug(trx: Trx, lang: Lang, wanted: string, explicit: boolean, selfId?: number): Promise<string> {
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? wanted : `${wanted}-${n}`;
-      const owner =
-        (await trx.selectFrom('articles').select('id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst())?.id ??
-        (await trx.selectFrom('article_slugs').select('article_id').where('lang', '=', lang).where('slug', '=', candidate).executeTakeFirst())?.article_id;
+      const owner = await slugHolder(trx, lang, candidate);
       if (owner === undefined || owner === selfId) return candidate;
       if (explicit) throw new DomainError('SLUG_TAKEN', `The address “${candidate}” is already used by another article in this language.`);
     }
@@ -122,42 +109,40 @@ export class ArticleService {
   private async translationGroup(trx: Trx, translationOf: number | null, actor: Actor | undefined, selfId?: number): Promise<number | null> {
     if (translationOf === null) return null;
     if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.');
-    const original = await trx.selectFrom('articles').select(['id', 'translation_group', 'status', 'created_by']).where('id', '=', translationOf).executeTakeFirst();
+    const original = await translationOriginal(trx, translationOf);
     if (!original) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', [`translationOf: article ${translationOf} does not exist`]);
     if (actor && !canSee(actor, { createdBy: original.created_by, status: original.status })) {
       throw new DomainError('VALIDATION', 'A translation can be linked only to a published article or to one of your own.', [TRANSLATION_NOT_VISIBLE]);
     }
     const group = original.translation_group ?? original.id;
-    if (original.translation_group === null) await trx.updateTable('articles').set({ translation_group: group }).where('id', '=', original.id).execute();
+    if (original.translation_group === null) await setTranslationGroup(trx, original.id, group);
     return group;
   }
 
-  /** The group after a save: kept when the link is unchanged; a new link needs the right to edit this article. */
-  private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null; created_by: number | null; status: ArticleStatus }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
+  /** The group after a save: kept when the link is unchanged, else the new original's (see translationGroup). */
+  private async relinkedGroup(trx: Trx, row: { id: number; translation_group: number | null }, linkedNow: number | null, wanted: number | null, actor: Actor | undefined): Promise<number | null> {
     if (wanted === linkedNow) return row.translation_group;
-    if (actor && !can(actor, 'article.edit', { createdBy: row.created_by, status: row.status })) {
-      throw new DomainError('FORBIDDEN', 'Your role does not allow changing this article.');
-    }
     return this.translationGroup(trx, wanted, actor, row.id);
   }
 
-  /** Every rubric, author and image the input names must exist; a clear 400 instead of a foreign-key failure. */
+  /** Only those who may choose the Story of the day set or clear a flag rubric: for anyone else the flags stay as they were. */
+  private async flagsKept(trx: Trx, actor: Actor | undefined, wanted: number[], current: number[]): Promise<number[]> {
+    if (!actor || can(actor, 'article.storyOfTheDay')) return wanted;
+    const flags = await flagRubricIds(trx);
+    return [...wanted.filter((id) => !flags.has(id)), ...current.filter((id) => flags.has(id))];
+  }
+
   /** The rubrics, authors and images an article refers to that do not exist (any more). */
   private async missingReferences(db: Db, a: Pick<ValidArticleInput, 'rubricIds' | 'authors' | 'coverImageId' | 'body'>): Promise<MissingReferences> {
-    const missing = async (table: 'rubrics' | 'authors' | 'images', ids: number[]) => {
-      const wanted = [...new Set(ids)];
-      if (wanted.length === 0) return [];
-      const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id));
-      return wanted.filter((id) => !found.has(id));
-    };
     return {
-      rubrics: await missing('rubrics', a.rubricIds),
-      authors: await missing('authors', a.authors.map((au) => au.authorId)),
-      cover: (await missing('images', a.coverImageId === null ? [] : [a.coverImageId]))[0] ?? null,
-      bodyImages: await missing('images', bodyImageIds(a.body)),
+      rubrics: await missingIds(db, 'rubrics', a.rubricIds),
+      authors: await missingIds(db, 'authors', a.authors.map((au) => au.authorId)),
+      cover: (await missingIds(db, 'images', a.coverImageId === null ? [] : [a.coverImageId]))[0] ?? null,
+      bodyImages: await missingIds(db, 'images', bodyImageIds(a.body)),
     };
   }
 
+  /** Every rubric, author and image the input names must exist; a clear 400 instead of a foreign-key failure. */
   private async checkReferences(trx: Trx, a: ValidArticleInput): Promise<void> {
     const m = await this.missingReferences(trx, a);
     const problems = [
@@ -169,23 +154,8 @@ export class ArticleService {
     if (problems.length) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', problems);
   }
 
-  private async replaceRelations(trx: Trx, id: number, lang: Lang, a: ValidArticleInput): Promise<void> {
-    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_rubrics').where('article_id', '=', id).execute();
-    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
-    const authors = [...new Map(a.authors.map((au) => [au.authorId, au])).values()];
-    if (authors.length) {
-      await trx.insertInto('article_authors').values(authors.map((au, position) => ({ article_id: id, author_id: au.authorId, role_title: au.role || null, position }))).execute();
-    }
-    if (a.rubricIds.length) {
-      await trx.insertInto('article_rubrics').values([...new Set(a.rubricIds)].map((rubric_id) => ({ article_id: id, rubric_id }))).execute();
-    }
-    const tagIds = await this.tagIds(trx, lang, a.tags);
-    if (tagIds.length) await trx.insertInto('article_tags').values(tagIds.map((tag_id) => ({ article_id: id, tag_id }))).execute();
-  }
-
   private async recordRevision(trx: Trx, id: number, snapshot: ArticleSnapshot, by: number | null): Promise<void> {
-    await trx.insertInto('article_revisions').values({ article_id: id, user_id: by, created_at: this.now().toISOString(), snapshot: JSON.stringify(snapshot) }).execute();
+    await insertRevision(trx, { articleId: id, by, at: this.now().toISOString(), snapshot });
   }
 
   /**
@@ -193,32 +163,12 @@ export class ArticleService {
    * is taken off every other article of its language on the same day.
    */
   private async demoteOtherStories(trx: Trx, id: number): Promise<void> {
-    const row = await trx.selectFrom('articles').select(['lang', 'published_at']).where('id', '=', id).executeTakeFirstOrThrow();
-    const flags = await trx
-      .selectFrom('article_rubrics')
-      .innerJoin('rubrics', 'rubrics.id', 'article_rubrics.rubric_id')
-      .select('rubrics.id')
-      .where('article_rubrics.article_id', '=', id)
-      .where('rubrics.is_flag', '=', 1)
-      .execute();
+    const flags = await flagRubricIdsOf(trx, id);
     if (flags.length === 0) return;
+    const row = (await articleRow(trx, id))!;
     const zone = this.timeZone();
     const day = dayRange(toLocal(row.published_at ? new Date(row.published_at) : this.now(), zone), zone);
-    const others = await trx
-      .selectFrom('articles')
-      .select('id')
-      .where('lang', '=', row.lang)
-      .where('id', '!=', id)
-      .where('status', 'in', ['published', 'scheduled'])
-      .where('published_at', '>=', day.start.toISOString())
-      .where('published_at', '<', day.end.toISOString())
-      .execute();
-    if (others.length === 0) return;
-    await trx
-      .deleteFrom('article_rubrics')
-      .where('article_id', 'in', others.map((o) => o.id))
-      .where('rubric_id', 'in', flags.map((f) => f.id))
-      .execute();
+    await removeRubricsFromOthers(trx, { articleId: id, lang: row.lang, from: day.start.toISOString(), to: day.end.toISOString(), rubricIds: flags });
   }
 
   /** The columns an editor's input sets, with the body rendered to HTML. */
@@ -243,30 +193,27 @@ export class ArticleService {
 
   /** Creates a draft and returns its id. */
   async createDraft(input: ArticleInput, options: SaveOptions = {}): Promise<number> {
-    const a = this.parse(input);
+    const parsed = this.parse(input);
     const at = this.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
+      const a = { ...parsed, rubricIds: await this.flagsKept(trx, options.actor, parsed.rubricIds, []) };
       await this.checkReferences(trx, a);
       const slug = await this.uniqueSlug(trx, a.lang, a.slug ?? slugify(a.headline), a.slug !== undefined);
-      const { id } = await trx
-        .insertInto('articles')
-        .values({
-          status: 'draft',
-          lang: a.lang,
-          translation_group: await this.translationGroup(trx, a.translationOf, options.actor),
-          slug,
-          ...(await this.contentColumns(trx, a)),
-          published_at: null,
-          revised_at: null,
-          created_at: at,
-          updated_at: at,
-          view_count: 0,
-          created_by: options.by ?? null,
-          submitted_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await this.replaceRelations(trx, id, a.lang, a);
+      const id = await insertArticle(trx, {
+        status: 'draft',
+        lang: a.lang,
+        translation_group: await this.translationGroup(trx, a.translationOf, options.actor),
+        slug,
+        ...(await this.contentColumns(trx, a)),
+        published_at: null,
+        revised_at: null,
+        created_at: at,
+        updated_at: at,
+        view_count: 0,
+        created_by: options.by ?? null,
+        submitted_at: null,
+      });
+      await replaceRelations(trx, id, a.lang, a);
       await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
       return id;
     });
@@ -280,38 +227,41 @@ export class ArticleService {
    */
   async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-      const copy = await this.workingCopyRow(trx, id);
-      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updated_at ?? row.updated_at)) {
+      const row = await lockArticleRow(trx, id);
+      if (!row) throw articleNotFound(id);
+      const { actor, action } = options;
+      if (actor) {
+        const article = { createdBy: row.created_by, status: row.status };
+        assertAllowed(actor, 'article.edit', article);
+        if (action) assertAllowed(actor, action, article);
+      }
+      const copy = await this.copies.get(id, trx);
+      if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updatedAt ?? row.updated_at)) {
         throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
       }
       const lang = row.lang as Lang;
-      const current = copy ? (JSON.parse(copy.input) as ArticleInput) : await this.currentInput(trx, id);
-      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      // What readers see (of a live article) and what the editor started from (its working copy, if any).
+      const saved = await articleInput(trx, row);
+      const current = copy?.input ?? saved;
+      const rubricIds = patch.rubricIds && (await this.flagsKept(trx, actor, patch.rubricIds, current.rubricIds ?? []));
+      const given = Object.fromEntries(Object.entries({ ...patch, rubricIds }).filter(([, v]) => v !== undefined));
       const a = this.parse({ ...current, ...given, lang });
       await this.checkReferences(trx, a);
-      if (LIVE.includes(row.status)) {
+      const linkedNow = saved.translationOf ?? null;
+      if (isLive(row.status)) {
         const slug = a.slug === undefined || a.slug === row.slug ? row.slug : await this.uniqueSlug(trx, lang, a.slug, true, id);
-        const live = this.parse({ ...(await this.currentInput(trx, id)), lang });
         // A new translation link is checked now, though it is written only when the copy goes live.
-        await this.relinkedGroup(trx, row, live.translationOf ?? null, a.translationOf, options.actor);
-        // Back to what readers see (or never away from it): nothing is pending, so there is nothing to publish.
-        if (sameContent({ ...a, slug }, live)) {
-          await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
-          return 'saved';
-        }
-        await this.keepWorkingCopy(trx, id, { ...a, slug }, options.by ?? null);
-        return 'pending';
+        await this.relinkedGroup(trx, row, linkedNow, a.translationOf, actor);
+        return this.copies.save(trx, id, { ...a, slug }, this.parse({ ...saved, lang }), options.by ?? null);
       }
-      const slug = await this.applyInput(trx, row, a, { linkedNow: current.translationOf ?? null, actor: options.actor, revised: false });
+      const slug = await this.applyInput(trx, row, a, { linkedNow, actor, revised: false });
       await this.recordRevision(trx, id, toSnapshot({ ...a, slug }), options.by ?? null);
       return 'saved';
     });
   }
 
   /** Writes an editor's input into the article row and its relations; returns the slug it ends up with. */
-  private async applyInput(trx: Trx, row: Selectable<Database['articles']>, a: ValidArticleInput, how: { linkedNow: number | null; actor?: Actor; revised: boolean }): Promise<string> {
+  private async applyInput(trx: Trx, row: ArticleRow, a: ValidArticleInput, how: { linkedNow: number | null; actor?: Actor; revised: boolean }): Promise<string> {
     const id = row.id;
     const lang = row.lang as Lang;
     const now = this.now().toISOString();
@@ -323,82 +273,38 @@ export class ArticleService {
     let slug = row.slug;
     if (a.slug !== undefined && a.slug !== row.slug) {
       slug = await this.uniqueSlug(trx, lang, a.slug, true, id);
-      await trx.deleteFrom('article_slugs').where('lang', '=', lang).where('slug', '=', slug).execute();
-      await trx.insertInto('article_slugs').values({ lang, slug: row.slug, article_id: id }).execute();
+      await recordSlugMove(trx, lang, id, row.slug, slug);
       changes.slug = slug;
     }
     if (how.revised) changes.revised_at = now;
-    await trx.updateTable('articles').set(changes).where('id', '=', id).execute();
-    await this.replaceRelations(trx, id, lang, a);
+    await updateArticle(trx, id, changes);
+    await replaceRelations(trx, id, lang, a);
     await this.demoteOtherStories(trx, id);
     return slug;
   }
 
-  private workingCopyRow(db: Db | Trx, id: number) {
-    return db.selectFrom('article_working_copies').selectAll().where('article_id', '=', id).executeTakeFirst();
-  }
-
-  /** Stores a live article's edits as its working copy, with a pending revision; readers see nothing of it. */
-  private async keepWorkingCopy(trx: Trx, id: number, a: ValidArticleInput & { slug: string }, by: number | null): Promise<void> {
-    const at = this.now().toISOString();
-    const revision = await trx
-      .insertInto('article_revisions')
-      .values({ article_id: id, user_id: by, created_at: at, snapshot: JSON.stringify(toSnapshot(a)), pending: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const live = await trx.selectFrom('article_revisions').select('id').where('article_id', '=', id).where('pending', '=', 0).orderBy('id', 'desc').limit(1).executeTakeFirst();
-    const saved = { input: JSON.stringify(a), revision_id: revision.id, user_id: by, updated_at: at };
-    await trx
-      .insertInto('article_working_copies')
-      .values({ article_id: id, base_revision_id: live?.id ?? null, ...saved })
-      .onConflict((oc) => oc.column('article_id').doUpdateSet(saved))
-      .execute();
-  }
-
-  /**
-   * Makes the working copy the article's text, in the caller's transaction, and drops the copy; its revision
-   * stops being pending. False when there is none.
-   */
-  private async applyWorkingCopy(trx: Trx, id: number, revised: boolean): Promise<boolean> {
-    const copy = await this.workingCopyRow(trx, id);
-    if (!copy) return false;
-    const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const live = await this.currentInput(trx, id);
-    const a = this.parse({ ...(JSON.parse(copy.input) as ArticleInput), lang: row.lang as Lang });
+  /** Writes a working copy's input into its article as it goes live. */
+  private async writeCopy(trx: Trx, id: number, input: ArticleInput, revised: boolean): Promise<void> {
+    const row = (await articleRow(trx, id))!;
+    const live = await articleInput(trx, row);
+    const a = this.parse({ ...input, lang: row.lang as Lang });
     await this.checkReferences(trx, a);
     await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised });
-    if (copy.revision_id !== null) await trx.updateTable('article_revisions').set({ pending: 0 }).where('id', '=', copy.revision_id).execute();
-    await trx.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
-    return true;
   }
 
   /** A live article's unpublished edits, or null when readers see what the editor last saved. */
-  async workingCopy(id: number): Promise<WorkingCopy | null> {
-    const copy = await this.workingCopyRow(this.db, id);
-    if (!copy) return null;
-    return { input: JSON.parse(copy.input) as ArticleInput, updatedAt: copy.updated_at, by: copy.user_id, revisionId: copy.revision_id, baseRevisionId: copy.base_revision_id };
+  workingCopy(id: number): Promise<WorkingCopy | null> {
+    return this.copies.get(id);
   }
 
-  /**
-   * "Update on site": the working copy of a published article goes live, as a publication (the page is marked
-   * updated and every cache drops it). False when there was nothing to publish.
-   */
-  async publishChanges(id: number): Promise<boolean> {
-    const { applied, before, after } = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
-      if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-      if (row.status !== 'published') throw new DomainError('INVALID_TRANSITION', `A ${row.status} article has no version on the site to update.`);
-      const before = await footprintOf(trx, id);
-      const applied = await this.applyWorkingCopy(trx, id, true);
-      return { applied, before, after: applied ? await footprintOf(trx, id) : before };
-    });
-    if (applied) this.events.emit({ type: 'article.published', articleId: id, before, after });
-    return applied;
+  /** "Update on site" (see WorkingCopies.publish); false when there was nothing to publish. */
+  publishChanges(id: number): Promise<boolean> {
+    return this.copies.publish(id);
   }
 
-  /** Drops the working copy: the editor goes back to what readers see. Readers saw nothing, so no event. */
-  async discardChanges(id: number): Promise<void> {
-    await this.db.deleteFrom('article_working_copies').where('article_id', '=', id).execute();
+  /** Drops the working copy: the editor goes back to what readers see. */
+  discardChanges(id: number): Promise<void> {
+    return this.copies.discard(id);
   }
 
   /**
@@ -410,12 +316,12 @@ export class ArticleService {
     let result: T | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-        const copy = await this.workingCopyRow(trx, id);
+        const row = await articleRow(trx, id);
+        if (!row) throw articleNotFound(id);
+        const copy = await this.copies.get(id, trx);
         const live = await this.currentInput(trx, id);
         const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-        const a = this.parse({ ...(copy ? (JSON.parse(copy.input) as ArticleInput) : live), ...given, lang: row.lang as Lang });
+        const a = this.parse({ ...(copy?.input ?? live), ...given, lang: row.lang as Lang });
         await this.checkReferences(trx, a);
         await this.applyInput(trx, row, a, { linkedNow: live.translationOf ?? null, revised: row.status === 'published' });
         result = await read(trx);
@@ -429,50 +335,22 @@ export class ArticleService {
 
   /** The article as editor input, so a partial update can fill in what it does not change. */
   async currentInput(db: Db | Trx, id: number): Promise<ArticleInput & { lang: Lang }> {
-    const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-    const [authors, rubrics, tags, original] = await Promise.all([
-      db.selectFrom('article_authors').select(['author_id', 'role_title']).where('article_id', '=', id).orderBy('position').execute(),
-      db.selectFrom('article_rubrics').select('rubric_id').where('article_id', '=', id).execute(),
-      db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select('tags.name').where('article_id', '=', id).orderBy('tags.name').execute(),
-      row.translation_group === null
-        ? Promise.resolve(undefined)
-        : db.selectFrom('articles').select('id').where('translation_group', '=', row.translation_group).where('id', '!=', id).orderBy('id').executeTakeFirst(),
-    ]);
-    return {
-      lang: row.lang as Lang,
-      slug: row.slug,
-      headline: row.headline,
-      lead: row.lead,
-      body: JSON.parse(row.body_json) as BodyDoc,
-      authors: authors.map((a) => ({ authorId: a.author_id, role: a.role_title ?? undefined })),
-      rubricIds: rubrics.map((r) => r.rubric_id),
-      tags: tags.map((t) => t.name),
-      city: row.dateline_city,
-      coverImageId: row.cover_image_id,
-      translationOf: original?.id ?? null,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-    };
+    const row = await articleRow(db, id);
+    if (!row) throw articleNotFound(id);
+    return articleInput(db, row);
   }
 
   private async transition(id: number, allowed: ArticleStatus[], to: Updateable<Database['articles']>, event?: 'article.published' | 'article.unpublished' | 'article.updated'): Promise<void> {
     const seen = await this.db.transaction().execute(async (trx) => {
       const before = await footprintOf(trx, id);
-      const result = await trx
-        .updateTable('articles')
-        .set({ ...to, updated_at: this.now().toISOString() })
-        .where('id', '=', id)
-        .where('status', 'in', allowed)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) {
-        const exists = await trx.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst();
-        if (!exists) throw new DomainError('ARTICLE_NOT_FOUND', `Article ${id} does not exist.`);
-        throw new DomainError('INVALID_TRANSITION', `A ${exists.status} article cannot move to ${String(to.status)}.`);
+      if (!(await updateArticleIn(trx, id, allowed, { ...to, updated_at: this.now().toISOString() }))) {
+        const status = await articleStatus(trx, id);
+        if (!status) throw articleNotFound(id);
+        throw new DomainError('INVALID_TRANSITION', `A ${status} article cannot move to ${String(to.status)}.`);
       }
       // Whatever the article becomes, the editor's pending edits come with it: they go live with a publication,
       // and an article leaving the site has nothing to keep apart from.
-      await this.applyWorkingCopy(trx, id, false);
+      await this.copies.apply(trx, id, false);
       if (to.status === 'published' || to.status === 'scheduled') await this.demoteOtherStories(trx, id);
       return { before, after: await footprintOf(trx, id) };
     });
@@ -514,17 +392,9 @@ export class ArticleService {
    */
   async publishDue(): Promise<number[]> {
     const now = this.now().toISOString();
-    const due = await this.db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).orderBy('published_at').execute();
     const published: number[] = [];
-    for (const { id } of due) {
-      const result = await this.db
-        .updateTable('articles')
-        .set({ status: 'published', updated_at: now })
-        .where('id', '=', id)
-        .where('status', '=', 'scheduled')
-        .where('published_at', '<=', now)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) {
+    for (const id of await dueScheduled(this.db, now)) {
+      if (await publishIfDue(this.db, id, now)) {
         published.push(id);
         // A scheduled article was on no page before.
         this.events.emit({ type: 'article.published', articleId: id, before: null, after: await footprintOf(this.db, id) });
@@ -538,9 +408,8 @@ export class ArticleService {
    * written are left out (and reported), so an old revision can always be restored.
    */
   async restoreRevision(id: number, revisionId: number, options: SaveOptions = {}): Promise<MissingReferences & { outcome: SaveOutcome }> {
-    const rev = await this.db.selectFrom('article_revisions').select('snapshot').where('id', '=', revisionId).where('article_id', '=', id).executeTakeFirst();
-    if (!rev) throw new DomainError('NOT_FOUND', 'This revision does not exist.');
-    const s = JSON.parse(rev.snapshot) as ArticleSnapshot;
+    const s = await revisionSnapshot(this.db, id, revisionId);
+    if (!s) throw new DomainError('NOT_FOUND', 'This revision does not exist.');
     const gone = await this.missingReferences(this.db, s);
     const outcome = await this.update(
       id,
@@ -558,9 +427,8 @@ export class ArticleService {
   }
 
   /** Rows changed since: used by the optimistic lock of the editor. */
-  async updatedAt(id: number): Promise<string | null> {
-    const row = await this.db.selectFrom('articles').select('updated_at').where('id', '=', id).executeTakeFirst();
-    return row?.updated_at ?? null;
+  updatedAt(id: number): Promise<string | null> {
+    return articleUpdatedAt(this.db, id);
   }
 }
 

@@ -1,298 +1,99 @@
-/** Author profiles in the back office: the list (/admin/authors/), a new profile, and editing one. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+/**
+ * Author profiles in the back office: the list (/admin/authors/), a new profile, and editing one. Registered in the
+ * admin scope, which checks the CSRF token and the staff member's right to `authors.manage` before any handler here
+ * runs.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { h } from '../../lib/html.js';
-import { DomainError } from '../../lib/errors.js';
-import { localized, translationOf } from '../../lib/localized.js';
+import type { DomainError } from '../../lib/errors.js';
 import { ERROR_CATALOGUE } from '../../web/errors.js';
-import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
-import { adminContext, field, formBody, requireStaff, sendAdmin, sendAdminNotFound, type AdminDeps } from '../../web/admin/kit.js';
-import { Notice } from '../../web/admin/Notice.js';
+import type { AdminPages } from '../../web/admin/pages.js';
+import { formSchema, formText } from '../../web/admin/fields.js';
 import { errorText } from '../../web/admin/error-text.js';
-import type { SessionUser } from '../accounts/service.js';
-import { AUTHOR_LIMITS, type AuthorInput } from './rules.js';
-import type { AuthorRow, ImageChoice } from './store.js';
-import { AUTHOR_ERRORS, AUTHOR_TEXT, type AuthorText } from './text.js';
+import { staffMember } from '../accounts/access.js';
+import { chosenPhoto, EMPTY_PROFILE, inputOf, valuesFromForm, valuesOf, type ProfileValues } from './form.js';
+import type { AuthorService } from './service.js';
+import type { AuthorRow } from './store.js';
+import { AUTHOR_ERRORS, AUTHOR_TEXT } from './text.js';
+import { AuthorsPage, EditAuthorPage, NewAuthorPage } from './views.js';
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-
-/** What the form shows: the stored profile, or what was just sent when it did not validate. */
-interface FormValues {
-  name: string;
-  nameEn: string;
-  slug: string;
-  roleTitle: string;
-  roleTitleEn: string;
-  bio: string;
-  bioEn: string;
-  photo: string;
+export interface AuthorRoutesDeps {
+  pages: AdminPages;
+  authors: AuthorService;
 }
 
-const EMPTY: FormValues = { name: '', nameEn: '', slug: '', roleTitle: '', roleTitleEn: '', bio: '', bioEn: '', photo: '' };
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+/** A confirmation in the address after a redirect: any value but an empty one. */
+const flag = formText.transform((v) => v !== '');
+const doneQuery = z.object({ created: flag, saved: flag });
+const profileForm = formSchema({
+  name: formText,
+  name_en: formText,
+  slug: formText,
+  role_title: formText,
+  role_title_en: formText,
+  bio: formText,
+  bio_en: formText,
+  photo: formText,
+});
 
-function valuesOf(a: AuthorRow): FormValues {
-  return {
-    name: a.name,
-    nameEn: translationOf(a.translations, 'en', 'name'),
-    slug: a.slug,
-    roleTitle: a.roleTitle,
-    roleTitleEn: translationOf(a.translations, 'en', 'role_title'),
-    bio: a.bio,
-    bioEn: translationOf(a.translations, 'en', 'bio'),
-    photo: a.photoImageId === null ? '' : String(a.photoImageId),
-  };
-}
+export const authorRoutes: FastifyPluginAsync<AuthorRoutesDeps> = async (scope, { pages, authors }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const access = 'authors.manage' as const;
 
-/** Textareas send CRLF line ends; we store LF. */
-const lines = (s: string) => s.replace(/\r\n?/g, '\n');
+  const statusOf = (error?: DomainError) => (error ? ERROR_CATALOGUE[error.code].status : 200);
+  const sentValues = (request: FastifyRequest) => valuesFromForm(profileForm.parse(request.body));
 
-function valuesFromForm(request: FastifyRequest): FormValues {
-  const body = formBody(request);
-  return {
-    name: field(body, 'name'),
-    nameEn: field(body, 'name_en'),
-    slug: field(body, 'slug'),
-    roleTitle: field(body, 'role_title'),
-    roleTitleEn: field(body, 'role_title_en'),
-    bio: lines(field(body, 'bio')),
-    bioEn: lines(field(body, 'bio_en')),
-    photo: field(body, 'photo'),
-  };
-}
-
-function inputOf(v: FormValues): AuthorInput {
-  const photo = v.photo.trim();
-  return {
-    name: v.name,
-    slug: v.slug.trim() || undefined,
-    roleTitle: v.roleTitle,
-    bio: v.bio,
-    photoImageId: photo === '' ? null : /^\d+$/.test(photo) ? Number(photo) : -1,
-    en: { name: v.nameEn, roleTitle: v.roleTitleEn, bio: v.bioEn },
-  };
-}
-
-function imageLabel(img: ImageChoice): string {
-  const text = img.alt || img.caption || img.file.split('/').pop() || img.file;
-  return `${text} (${img.width}×${img.height}, ${img.createdAt.slice(0, 10)})`;
-}
-
-/** Name, role and biography in one language; the Russian ones are the profile's own (the name is required). */
-function ProfileTexts({ t, legend, lang, suffix, texts }: { t: AuthorText; legend: string; lang?: 'en'; suffix: '' | '_en'; texts: { name: string; roleTitle: string; bio: string } }) {
-  return (
-    <fieldset lang={lang}>
-      <legend>{legend}</legend>
-      <label>
-        {t.nameField}
-        <input type="text" name={`name${suffix}`} value={texts.name} required={suffix === ''} maxlength={String(AUTHOR_LIMITS.name)} />
-      </label>
-      <label>
-        {t.roleField}
-        <input type="text" name={`role_title${suffix}`} value={texts.roleTitle} maxlength={String(AUTHOR_LIMITS.roleTitle)} />
-      </label>
-      <label>
-        {t.bioField}
-        <textarea name={`bio${suffix}`} rows="5" maxlength={String(AUTHOR_LIMITS.bio)}>
-          {texts.bio}
-        </textarea>
-      </label>
-    </fieldset>
-  );
-}
-
-function ProfileForm({ ctx, t, action, values, images, submit }: { ctx: AdminContext; t: AuthorText; action: string; values: FormValues; images: ImageChoice[]; submit: string }) {
-  const current = images.find((img) => String(img.id) === values.photo);
-  return (
-    <form method="post" action={action} class="stack author-form">
-      <CsrfField ctx={ctx} />
-      <ProfileTexts t={t} legend={t.inRussian} suffix="" texts={{ name: values.name, roleTitle: values.roleTitle, bio: values.bio }} />
-      <ProfileTexts t={t} legend={t.inEnglish} lang="en" suffix="_en" texts={{ name: values.nameEn, roleTitle: values.roleTitleEn, bio: values.bioEn }} />
-      <label>
-        {t.slugField}
-        <input type="text" name="slug" value={values.slug} maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-      </label>
-      <p class="help">{t.slugHelp}</p>
-      {current ? (
-        <figure class="author-photo-current">
-          <img src={`/media/${current.file}`} alt={current.alt || values.name} width="120" height={String(Math.round((120 * current.height) / Math.max(1, current.width)))} />
-          <figcaption>{t.currentPhoto}</figcaption>
-        </figure>
-      ) : null}
-      <label>
-        {t.photoField}
-        <select name="photo">
-          <option value="" selected={values.photo === ''}>
-            {t.noPhoto}
-          </option>
-          {images.map((img) => (
-            <option value={String(img.id)} selected={String(img.id) === values.photo}>
-              {imageLabel(img)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p class="help">{t.photoHelp}</p>
-      <button type="submit">{submit}</button>
-    </form>
-  );
-}
-
-export function authorRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const { csrf } = deps;
-  const authors = deps.services.authors;
-  const guard = (request: FastifyRequest, reply: FastifyReply) => requireStaff(deps, request, reply, 'authors.manage');
-
-  /** The profile named by the :id of the address, or null when there is none. */
-  async function profileOf(request: FastifyRequest, user: SessionUser): Promise<AuthorRow | null> {
-    const parsed = idParams.safeParse(request.params);
-    if (!parsed.success) return null;
-    try {
-      return await authors.get(user, parsed.data.id);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
-      throw error;
-    }
+  async function newPage(request: FastifyRequest, reply: FastifyReply, values: ProfileValues, error?: DomainError) {
+    const ctx = pages.context(request, reply);
+    const images = await authors.photoChoices(staffMember(request), chosenPhoto(values));
+    const shownError = error ? errorText(ctx.lang, AUTHOR_ERRORS, error) : undefined;
+    return pages.send(reply, <NewAuthorPage ctx={ctx} t={AUTHOR_TEXT[ctx.lang]} values={values} images={images} error={shownError} />, statusOf(error));
   }
 
-  app.get('/admin/authors/', async (request, reply) => {
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const ctx = adminContext(deps, request, reply);
+  async function editPage(request: FastifyRequest, reply: FastifyReply, author: AuthorRow, values: ProfileValues, options: { error?: DomainError; done?: 'created' | 'saved' }) {
+    const ctx = pages.context(request, reply);
     const t = AUTHOR_TEXT[ctx.lang];
-    const list = await authors.list(user);
-    return sendAdmin(
-      reply,
-      <AdminLayout ctx={ctx} title={t.title}>
-        <h1>{t.title}</h1>
-        <p class="help">{t.help}</p>
-        <p>
-          <a href="/admin/authors/new" class="button">
-            {t.newProfile}
-          </a>
-        </p>
-        {list.length === 0 ? (
-          <p>{t.noAuthors}</p>
-        ) : (
-          <table class="data authors-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.photo}</th>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.articles}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((a) => {
-                const name = localized(a.name, a.translations, ctx.lang, 'name');
-                return (
-                  <tr>
-                    <td>{a.photoFile ? <img src={`/media/${a.photoFile}`} alt="" width="48" height="48" class="author-thumb" /> : '—'}</td>
-                    <td>
-                      <a href={`/admin/authors/${a.id}`}>{name}</a>
-                    </td>
-                    <td>{localized(a.roleTitle, a.translations, ctx.lang, 'role_title')}</td>
-                    <td>
-                      <a href={`/author/${a.slug}/`}>{a.slug}</a>
-                    </td>
-                    <td>{a.articleCount}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </AdminLayout>,
-    );
-  });
-
-  async function newPage(request: FastifyRequest, reply: FastifyReply, user: SessionUser, values: FormValues, status = 200, error?: DomainError) {
-    const ctx = adminContext(deps, request, reply);
-    const t = AUTHOR_TEXT[ctx.lang];
-    const photo = /^\d+$/.test(values.photo) ? Number(values.photo) : null;
-    const images = await authors.photoChoices(user, photo);
-    return sendAdmin(
-      reply,
-      <AdminLayout ctx={ctx} title={t.newProfile}>
-        <p>
-          <a href="/admin/authors/">← {t.back}</a>
-        </p>
-        <h1>{t.newProfile}</h1>
-        {error ? <Notice kind="error">{errorText(ctx.lang, AUTHOR_ERRORS, error)}</Notice> : null}
-        <ProfileForm ctx={ctx} t={t} action="/admin/authors/new" values={values} images={images} submit={t.create} />
-      </AdminLayout>,
-      status,
-    );
+    const images = await authors.photoChoices(staffMember(request), chosenPhoto(values));
+    const shownError = options.error ? errorText(ctx.lang, AUTHOR_ERRORS, options.error) : undefined;
+    const done = options.done && t[options.done];
+    return pages.send(reply, <EditAuthorPage ctx={ctx} t={t} author={author} values={values} images={images} error={shownError} done={done} />, statusOf(options.error));
   }
 
-  app.get('/admin/authors/new', async (request, reply) => {
-    const user = guard(request, reply);
-    if (!user) return reply;
-    return newPage(request, reply, user, EMPTY);
-  });
-
-  app.post('/admin/authors/new', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const values = valuesFromForm(request);
-    try {
-      const id = await authors.create(user, inputOf(values));
-      return reply.redirect(`/admin/authors/${id}?created=1`, 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return newPage(request, reply, user, values, ERROR_CATALOGUE[error.code].status, error);
-    }
-  });
-
-  async function editPage(request: FastifyRequest, reply: FastifyReply, user: SessionUser, author: AuthorRow, values: FormValues, status = 200, error?: DomainError) {
-    const ctx = adminContext(deps, request, reply);
-    const t = AUTHOR_TEXT[ctx.lang];
-    const photo = /^\d+$/.test(values.photo) ? Number(values.photo) : null;
-    const images = await authors.photoChoices(user, photo);
-    const query = request.query as { saved?: string; created?: string };
-    const ok = error ? undefined : query.created ? t.created : query.saved ? t.saved : undefined;
-    const name = localized(author.name, author.translations, ctx.lang, 'name');
-    return sendAdmin(
-      reply,
-      <AdminLayout ctx={ctx} title={t.editTitle(name)}>
-        <p>
-          <a href="/admin/authors/">← {t.back}</a>
-        </p>
-        <h1>{t.editTitle(name)}</h1>
-        {error ? <Notice kind="error">{errorText(ctx.lang, AUTHOR_ERRORS, error)}</Notice> : null}
-        {ok ? <Notice kind="ok">{ok}</Notice> : null}
-        <p>
-          <a href={`/author/${author.slug}/`}>{t.openOnSite}</a>
-        </p>
-        <ProfileForm ctx={ctx} t={t} action={`/admin/authors/${author.id}`} values={values} images={images} submit={t.save} />
-      </AdminLayout>,
-      status,
-    );
+  /** A profile that was not saved: its form again with the reason and what was typed (or not found, when there is no such profile). */
+  async function editRefused(error: DomainError, request: FastifyRequest, reply: FastifyReply) {
+    if (error.code === 'NOT_FOUND') return pages.notFound(request, reply);
+    const author = await authors.get(staffMember(request), idParams.parse(request.params).id);
+    return editPage(request, reply, author, sentValues(request), { error });
   }
 
-  app.get('/admin/authors/:id', async (request, reply) => {
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const author = await profileOf(request, user);
-    if (!author) return sendAdminNotFound(deps, request, reply);
-    return editPage(request, reply, user, author, valuesOf(author));
+  app.get('/admin/authors/', { config: { access } }, async (request, reply) => {
+    const ctx = pages.context(request, reply);
+    const list = await authors.list(staffMember(request));
+    return pages.send(reply, <AuthorsPage ctx={ctx} t={AUTHOR_TEXT[ctx.lang]} authors={list} />);
   });
 
-  app.post('/admin/authors/:id', async (request, reply) => {
-    csrf.verify(request);
-    const user = guard(request, reply);
-    if (!user) return reply;
-    const author = await profileOf(request, user);
-    if (!author) return sendAdminNotFound(deps, request, reply);
-    const values = valuesFromForm(request);
-    try {
-      await authors.update(user, author.id, inputOf(values));
-      return reply.redirect(`/admin/authors/${author.id}?saved=1`, 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return editPage(request, reply, user, author, values, ERROR_CATALOGUE[error.code].status, error);
-    }
+  app.get('/admin/authors/new', { config: { access } }, (request, reply) => newPage(request, reply, EMPTY_PROFILE));
+
+  const createConfig = { access, errorTexts: AUTHOR_ERRORS, onRefused: (error: DomainError, request: FastifyRequest, reply: FastifyReply) => newPage(request, reply, sentValues(request), error) };
+  app.post('/admin/authors/new', { schema: { body: profileForm }, config: createConfig }, async (request, reply) => {
+    const id = await authors.create(staffMember(request), inputOf(valuesFromForm(request.body)));
+    return reply.redirect(`/admin/authors/${id}?created=1`, 303);
   });
-}
+
+  app.get('/admin/authors/:id', { schema: { params: idParams, querystring: doneQuery }, config: { access } }, async (request, reply) => {
+    const author = await authors.get(staffMember(request), request.params.id);
+    const { created, saved } = request.query;
+    return editPage(request, reply, author, valuesOf(author), { done: created ? 'created' : saved ? 'saved' : undefined });
+  });
+
+  app.post('/admin/authors/:id', { schema: { params: idParams, body: profileForm }, config: { access, errorTexts: AUTHOR_ERRORS, onRefused: editRefused } }, async (request, reply) => {
+    const user = staffMember(request);
+    // A profile that does not exist is not found, whatever was sent for it.
+    const { id } = await authors.get(user, request.params.id);
+    await authors.update(user, id, inputOf(valuesFromForm(request.body)));
+    return reply.redirect(`/admin/authors/${id}?saved=1`, 303);
+  });
+};

@@ -1,6 +1,5 @@
 /** Turns the editor's form fields into article input. Pure, so the parsing is tested without a server. */
-import type { ArticleInput } from '../articles/rules.js';
-import { normalizeBody, BodyError } from '../articles/body-schema.js';
+import { articleBodySchema, type ArticleInput } from '../articles/rules.js';
 import type { BodyDoc } from '../articles/body.js';
 import { DomainError } from '../../lib/errors.js';
 import { field, fields, type FormFields } from '../../web/admin/fields.js';
@@ -21,15 +20,24 @@ export function plainTextBody(text: string): BodyDoc {
   return { type: 'doc', content: paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p.replace(/\n/g, ' ') }] })) };
 }
 
+const unreadableBody = (reason: string) => new DomainError('VALIDATION', reason, [`body: ${reason}`]);
+
+/**
+ * The editor's body (Tiptap JSON), read by the article's own body schema: a refused save shows the editor the body
+ * as it would be stored, and the command applies the same schema whoever calls it.
+ */
 export function bodyFromForm(f: FormFields): BodyDoc | undefined {
   const json = one(f, 'body');
   if (json) {
+    let sent: unknown;
     try {
-      return normalizeBody(JSON.parse(json));
-    } catch (error) {
-      const reason = error instanceof BodyError ? error.message : 'The body could not be read.';
-      throw new DomainError('VALIDATION', reason, [`body: ${reason}`]);
+      sent = JSON.parse(json);
+    } catch {
+      throw unreadableBody('The body could not be read.');
     }
+    const body = articleBodySchema.safeParse(sent);
+    if (!body.success) throw unreadableBody(body.error.issues[0]!.message);
+    return body.data;
   }
   return typeof f.body_text === 'string' ? plainTextBody(one(f, 'body_text')) : undefined;
 }

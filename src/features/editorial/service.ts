@@ -4,13 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
-import { containsText } from '../../storage/like.js';
 import { DomainError } from '../../lib/errors.js';
 import { fromLocal } from '../../lib/time.js';
 import { can, type Action, type Actor } from '../accounts/policy.js';
-import type { ArticleService, MissingReferences, SaveOutcome } from '../articles/service.js';
-import type { ArticleInput } from '../articles/rules.js';
+import type { ArticleService, MissingReferences } from '../articles/service.js';
+import type { SaveOutcome } from '../articles/working-copy.js';
+import { assertAllowed, type ArticleInput } from '../articles/rules.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
+import { articleResource, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName } from './store.js';
 
 export interface EditorialArticle {
   id: number;
@@ -66,7 +67,7 @@ export class EditorialService {
   ) {}
 
   private async resource(id: number) {
-    const row = await this.db.selectFrom('articles').select(['id', 'status', 'created_by', 'lang', 'slug', 'updated_at', 'published_at', 'revised_at']).where('id', '=', id).executeTakeFirst();
+    const row = await articleResource(this.db, id);
     if (!row) throw new DomainError('ARTICLE_NOT_FOUND', 'This article does not exist.');
     return row;
   }
@@ -74,28 +75,14 @@ export class EditorialService {
   /** Checks the policy for an action on an article; throws FORBIDDEN with a reason a person understands. */
   private async authorize(actor: Actor, action: Action, id: number) {
     const row = await this.resource(id);
-    if (!can(actor, action, { createdBy: row.created_by, status: row.status })) {
-      throw new DomainError('FORBIDDEN', actor.role === 'author' ? 'Authors can change only their own drafts; publishing is for editors.' : 'Your role does not allow this.');
-    }
+    assertAllowed(actor, action, { createdBy: row.created_by, status: row.status });
     return row;
-  }
-
-  private async flagRubricIds(): Promise<Set<number>> {
-    const rows = await this.db.selectFrom('rubrics').select('id').where('is_flag', '=', 1).execute();
-    return new Set(rows.map((r) => r.id));
-  }
-
-  /** Only editors may set or clear editorial flags such as Story of the day; others keep what was there. */
-  private async guardFlags(actor: Actor, wanted: number[] | undefined, current: number[]): Promise<number[] | undefined> {
-    if (wanted === undefined || can(actor, 'article.storyOfTheDay')) return wanted;
-    const flags = await this.flagRubricIds();
-    return [...wanted.filter((id) => !flags.has(id)), ...current.filter((id) => flags.has(id))];
   }
 
   async get(actor: Actor, id: number): Promise<EditorialArticle> {
     const row = await this.authorize(actor, 'article.read', id);
     const [saved, copy] = await Promise.all([this.articles.currentInput(this.db, id), this.articles.workingCopy(id)]);
-    const byName = copy?.by == null ? null : ((await this.db.selectFrom('users').select('name').where('id', '=', copy.by).executeTakeFirst())?.name ?? null);
+    const byName = copy?.by == null ? null : await userName(this.db, copy.by);
     return {
       id,
       status: row.status,
@@ -111,22 +98,24 @@ export class EditorialService {
     };
   }
 
+  /** Creates a draft; the Story of the day is set only by those who may choose it (ArticleService.createDraft). */
   async create(actor: Actor, input: ArticleInput): Promise<number> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow writing articles.');
-    const rubricIds = await this.guardFlags(actor, input.rubricIds, []);
-    return this.articles.createDraft({ ...input, rubricIds }, { by: actor.id, actor });
+    return this.articles.createDraft(input, { by: actor.id, actor });
   }
 
+  /**
+   * Saves the fields given. The save decides the policy itself, on the article as its transaction reads it, and
+   * keeps the Story of the day as it was for those who may not choose it (ArticleService.update).
+   */
   async save(actor: Actor, id: number, patch: Partial<ArticleInput>, expectedUpdatedAt?: string): Promise<SaveOutcome> {
-    await this.authorize(actor, 'article.edit', id);
-    const current = (await this.articles.workingCopy(id))?.input ?? (await this.articles.currentInput(this.db, id));
-    const rubricIds = await this.guardFlags(actor, patch.rubricIds, current.rubricIds ?? []);
-    return this.articles.update(id, { ...patch, rubricIds }, { by: actor.id, actor, expectedUpdatedAt });
+    return this.articles.update(id, patch, { by: actor.id, actor, expectedUpdatedAt });
   }
 
   /**
    * A workflow button of the editor: saves the fields on screen, then acts on them. The action is allowed (and a
-   * schedule's time read) before anything is saved; a refused save acts on nothing.
+   * schedule's time read) before anything is saved: what the role decides at once, what the article decides in the
+   * save's transaction; a refused save acts on nothing.
    */
   async saveAndAct(actor: Actor, id: number, action: WorkflowAction, patch: Partial<ArticleInput>, options: { expectedUpdatedAt?: string; publishAt?: string } = {}): Promise<void> {
     const needs: Record<WorkflowAction, Action> = {
@@ -137,9 +126,9 @@ export class EditorialService {
       draft: 'article.publish',
       unpublish: 'article.unpublish',
     };
-    await this.authorize(actor, needs[action], id);
+    assertAllowed(actor, needs[action]);
     if (action === 'schedule') this.articles.checkScheduleTime(this.scheduleInstant(options.publishAt ?? ''));
-    await this.save(actor, id, patch, options.expectedUpdatedAt);
+    await this.articles.update(id, patch, { by: actor.id, actor, action: needs[action], expectedUpdatedAt: options.expectedUpdatedAt });
     await this.act(actor, id, action, options.publishAt);
   }
 
@@ -218,26 +207,17 @@ export class EditorialService {
 
   async list(actor: Actor, filter: { status?: ArticleStatus; q?: string; page?: number }): Promise<{ items: ArticleListItem[]; total: number }> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow working with articles.');
-    let q = this.db.selectFrom('articles');
-    if (actor.role === 'author') q = q.where('created_by', '=', actor.id);
-    if (filter.status) q = q.where('status', '=', filter.status);
-    const text = filter.q?.trim();
-    if (text) q = q.where((eb) => containsText(eb.ref('headline'), text));
     const page = Math.max(1, filter.page ?? 1);
-    const [items, count] = await Promise.all([
-      q
-        .select(['id', 'status', 'lang', 'headline', 'slug', 'updated_at', 'published_at', 'created_by'])
-        .select((eb) => eb.exists(eb.selectFrom('article_working_copies').select('article_id').whereRef('article_working_copies.article_id', '=', 'articles.id')).as('pending'))
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(PAGE)
-        .offset((page - 1) * PAGE)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    const { rows, total } = await listArticles(this.db, {
+      createdBy: actor.role === 'author' ? actor.id : undefined,
+      status: filter.status,
+      q: filter.q?.trim(),
+      limit: PAGE,
+      offset: (page - 1) * PAGE,
+    });
     return {
-      total: Number(count.n),
-      items: items.map((r) => ({
+      total,
+      items: rows.map((r) => ({
         id: r.id,
         status: r.status,
         lang: r.lang,
@@ -257,18 +237,14 @@ export class EditorialService {
    */
   async translationCandidates(actor: Actor, query: { lang: 'ru' | 'en'; q?: string; exclude?: number; before?: number }): Promise<{ items: TranslationCandidate[]; next: number | null }> {
     if (!can(actor, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role does not allow working with articles.');
-    const text = query.q?.trim();
-    const rows = await this.db
-      .selectFrom('articles')
-      .select(['id', 'headline', 'lang', 'status'])
-      .where('lang', '=', query.lang)
-      .$if(actor.role === 'author', (q) => q.where((eb) => eb.or([eb('status', '=', 'published'), eb('created_by', '=', actor.id)])))
-      .$if(query.exclude !== undefined, (q) => q.where('id', '!=', query.exclude!))
-      .$if(query.before !== undefined, (q) => q.where('id', '<', query.before!))
-      .$if(Boolean(text), (q) => q.where((eb) => containsText(eb.ref('headline'), text!)))
-      .orderBy('id', 'desc')
-      .limit(CANDIDATES_PAGE + 1)
-      .execute();
+    const rows = await translationCandidateRows(this.db, {
+      lang: query.lang,
+      visibleTo: actor.role === 'author' ? actor.id : undefined,
+      exclude: query.exclude,
+      before: query.before,
+      q: query.q?.trim(),
+      limit: CANDIDATES_PAGE + 1,
+    });
     const items = rows.slice(0, CANDIDATES_PAGE);
     return { items, next: rows.length > CANDIDATES_PAGE ? items[items.length - 1]!.id : null };
   }
@@ -276,16 +252,7 @@ export class EditorialService {
   /** Newest first; the live revision (of a published or scheduled article) and the working copy's are marked. */
   async revisions(actor: Actor, id: number) {
     const row = await this.authorize(actor, 'article.read', id);
-    const [rows, copy] = await Promise.all([
-      this.db
-        .selectFrom('article_revisions')
-        .leftJoin('users', 'users.id', 'article_revisions.user_id')
-        .select(['article_revisions.id', 'article_revisions.created_at', 'article_revisions.pending', 'users.name as user_name'])
-        .where('article_id', '=', id)
-        .orderBy('article_revisions.id', 'desc')
-        .execute(),
-      this.articles.workingCopy(id),
-    ]);
+    const [rows, copy] = await Promise.all([revisionsOf(this.db, id), this.articles.workingCopy(id)]);
     const isLive = row.status === 'published' || row.status === 'scheduled';
     const liveId = isLive ? rows.find((r) => r.pending === 0)?.id : undefined;
     return rows.map(({ pending: _pending, ...r }) => ({ ...r, mark: (r.id === liveId ? 'live' : r.id === copy?.revisionId ? 'pending' : null) as RevisionMark }));
@@ -293,7 +260,7 @@ export class EditorialService {
 
   async diff(actor: Actor, id: number, fromRevision: number, toRevision: number): Promise<FieldDiff[]> {
     await this.authorize(actor, 'article.read', id);
-    const rows = await this.db.selectFrom('article_revisions').select(['id', 'snapshot']).where('article_id', '=', id).where('id', 'in', [fromRevision, toRevision]).execute();
+    const rows = await revisionSnapshots(this.db, id, [fromRevision, toRevision]);
     const a = rows.find((r) => r.id === fromRevision);
     const b = rows.find((r) => r.id === toRevision);
     if (!a || !b) throw new DomainError('NOT_FOUND', 'One of these revisions does not belong to this article.');

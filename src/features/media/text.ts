@@ -80,6 +80,8 @@ export const MEDIA_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
   ru: {
     codes: {
       FORBIDDEN: 'Ваша роль не позволяет работать с этими изображениями.',
+      PAYLOAD_TOO_LARGE: ru.tooLarge,
+      BAD_REQUEST: ru.malformed,
       NOT_FOUND: 'Такого изображения нет. Возможно, его удалили.',
       IMAGE_IN_USE: (f) =>
         `Изображение нельзя удалить: его использует ${firstThree([...list(f, 'articles').map((h) => `материал «${h}»`), ...list(f, 'authors').map((a) => `профиль автора «${a}»`)], (n) => ` и ещё ${n}`)}.`,
@@ -105,6 +107,8 @@ export const MEDIA_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
   en: {
     codes: {
       FORBIDDEN: 'Your role does not allow working with these images.',
+      PAYLOAD_TOO_LARGE: en.tooLarge,
+      BAD_REQUEST: en.malformed,
       NOT_FOUND: 'There is no such image. It may have been deleted.',
       IMAGE_IN_USE: (f) =>
         `This image is used by ${firstThree([...list(f, 'articles').map((h) => `the article “${h}”`), ...list(f, 'authors').map((a) => `the author profile of ${a}`)], (n) => ` and ${n} more`)}, so it cannot be deleted.`,
