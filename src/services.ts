@@ -16,6 +16,7 @@ import { EditorialService } from './features/editorial/service.js';
 import { MediaService } from './features/media/service.js';
 import { TaxonomyService } from './features/taxonomy/service.js';
 import { AuthorService } from './features/authors/service.js';
+import { DashboardQueries } from './features/dashboard/service.js';
 import { EventRelay } from './lib/event-relay.js';
 import { SiteAddress } from './lib/site-address.js';
 import type { ChromeProviders } from './web/layout/context.js';
@@ -37,6 +38,8 @@ export interface Services {
   media: MediaService;
   taxonomy: TaxonomyService;
   authors: AuthorService;
+  /** The back office's dashboard panels. */
+  dashboard: DashboardQueries;
   scheduler: Scheduler;
   /** Events to and from the other nodes and processes on the same database. Started by `serve` and the CLI. */
   relay: EventRelay;
@@ -80,6 +83,7 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     media: new MediaService({ db: db.kysely, dataDir: config.dataDir, now }),
     taxonomy: new TaxonomyService(db.kysely, events),
     authors: new AuthorService(db.kysely, events),
+    dashboard: new DashboardQueries(db.kysely),
     scheduler: new Scheduler(articles, options.onError),
     archive,
     chrome: { navigation: rubricNavigation(db.kysely, events), calendar: calendarSidebar(archive), todayEndsAt: () => archive.todayEndsAt() },

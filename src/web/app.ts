@@ -40,7 +40,6 @@ import { editorialRoutes } from '../features/editorial/routes.js';
 import { mediaRoutes } from '../features/media/routes.js';
 import { MAX_UPLOAD_BYTES } from '../features/media/rules.js';
 import { dashboardRoutes } from '../features/dashboard/routes.js';
-import type { AdminDeps } from './admin/kit.js';
 import { errorText, GENERAL_ONLY } from './admin/error-text.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -167,25 +166,15 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
     pages,
     guard: staffAccess,
     slices: [
+      slice(accountRoutes, { pages, accounts: services.accounts }),
       slice(taxonomyRoutes, { pages, taxonomy: services.taxonomy }),
       slice(mediaRoutes, { pages, media: services.media }),
       slice(authorRoutes, { pages, authors: services.authors }),
       slice(editorialRoutes, { pages, site, editorial: services.editorial }),
+      slice(settingsRoutes, { pages, settings: services.settings }),
+      slice(dashboardRoutes, { pages, dashboard: services.dashboard, now: services.now }),
     ],
   });
-
-  const admin: AdminDeps = {
-    db: services.db.kysely,
-    services,
-    settings: services.settings,
-    accounts: services.accounts,
-    csrf,
-    site,
-    pages,
-  };
-  accountRoutes(app, admin);
-  settingsRoutes(app, admin);
-  dashboardRoutes(app, admin);
 
   // Browsers and feed readers ask for /favicon.ico whatever the pages say; the icon is an SVG.
   app.get('/favicon.ico', (_request, reply) => reply.redirect(FAVICON_PATH, 301));

@@ -13,7 +13,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The action the member's role must allow (default `dashboard.view`: any staff member), or `anyone` for the sign-in pages. */
     access?: Action | 'anyone';
-    /** The route helps set up two-factor authentication, so it stays open while mandatory 2FA is not set up yet. */
+    /**
+     * The route stays open while mandatory 2FA is not set up yet: the pages that set it up, and signing out everywhere
+     * (which only takes access away).
+     */
     twoFactorSetup?: boolean;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { lockAfterFailures, generatePassword, hashToken, isValidEmail, LOCKOUT_AFTER, newToken, normalizeEmail, passwordProblem } from './rules.js';
+import { lockAfterFailures, generatePassword, hashToken, isValidEmail, LOCKOUT_AFTER, newToken, normalizeEmail, passwordProblem, safeNext } from './rules.js';
 
 describe('account rules', () => {
   const now = new Date('2024-04-11T08:00:00Z');
@@ -38,5 +38,13 @@ describe('account rules', () => {
     expect(hash).toBe(hashToken(token));
     expect(hash).not.toContain(token);
     expect(newToken().token).not.toBe(token);
+  });
+
+  it('goes back after sign-in only to an address of the back office', () => {
+    expect(safeNext('/admin/staff/')).toBe('/admin/staff/');
+    expect(safeNext('/admin')).toBe('/admin');
+    expect(safeNext('/admin/articles/?status=draft')).toBe('/admin/articles/?status=draft');
+    for (const away of [undefined, '', '/', '/administrator', '//evil.example/admin/', 'https://evil.example/admin/', '/news/admin/']) expect(safeNext(away), String(away)).toBe('/admin/');
+    expect(safeNext('https://evil.example/', '/admin/account/')).toBe('/admin/account/');
   });
 });

@@ -77,3 +77,8 @@ export function newToken(): { token: string; hash: string } {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
+
+/** Where to go after signing in: an address of this site's back office, never another site's (`//evil.example/admin/`). */
+export function safeNext(next: string | undefined, fallback = '/admin/'): string {
+  return next && /^\/admin(\/|$)/.test(next) && !next.startsWith('//') ? next : fallback;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from './rules.js';
-import { changedSettings, formValuesOf, readSettingsForm, validateSettingsForm } from './form.js';
+import { defaultSettings, SettingsValidationError } from './rules.js';
+import { changedSettings, formChanges, formValuesOf, readSettingsForm, validateSettingsForm } from './form.js';
 
 const defaults = defaultSettings({ name: 'Dateline', locale: 'ru', timeZone: 'Europe/Moscow' });
 
@@ -54,5 +54,22 @@ describe('the settings form', () => {
       expect(good.settings).toMatchObject({ weekStart: 7, name: 'Вестник' });
       expect(changedSettings(defaults, good.settings)).toEqual(['name', 'weekStart']);
     }
+  });
+
+  it('gives the changed settings to save, or refuses with every problem and its detail', () => {
+    expect(formChanges(defaults, formValuesOf(defaults))).toEqual({});
+    expect(formChanges(defaults, { ...formValuesOf(defaults), weekStart: '7', name: ' Вестник ' })).toEqual({ weekStart: 7, name: 'Вестник' });
+    let refusal: unknown;
+    try {
+      formChanges(defaults, { ...formValuesOf(defaults), name: 'Вестник', timeZone: 'Mars/Olympus', channels: [{ network: 'vk', label: 'VK', url: 'x' }] });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(SettingsValidationError);
+    const { code, problems, details } = refusal as SettingsValidationError;
+    expect(code).toBe('SETTINGS_INVALID');
+    expect([...new Set(problems.map((p) => [p.key, ...p.path].join('.')))]).toEqual(['timeZone', 'channels.0.url']);
+    expect(details).toContain('timeZone: is not a known IANA time zone');
+    expect(details).toContain('channels.0.url: must be an http(s) address');
   });
 });

@@ -3,7 +3,8 @@
  * validating every setting before any is saved, and finding which ones changed. Pure; no I/O.
  */
 import { SETTING_KEYS, settingsSchema, type SettingKey, type SiteSettings } from '../../lib/site-settings.js';
-import { field, fields, type FormFields } from '../../web/admin/fields.js';
+import { field, fields, formSchema, formText, formTexts, type FormFields } from '../../web/admin/fields.js';
+import { settingProblem, SettingsValidationError, type SettingProblem } from './rules.js';
 
 type Body = FormFields;
 
@@ -30,12 +31,25 @@ export interface SettingsFormValues {
   staffTotpRequired: boolean;
 }
 
-/** A value that did not validate: the setting, where in it (e.g. [2, 'url'] for the third channel's address), and zod's reason. */
-export interface SettingProblem {
-  key: SettingKey;
-  path: Array<string | number>;
-  message: string;
-}
+/** The posted form's fields, as the route schema reads them. */
+export const settingsFormBody = formSchema({
+  name: formText,
+  locale: formText,
+  time_zone: formText,
+  week_start: formText,
+  staff_totp_required: formText,
+  description_ru: formText,
+  description_en: formText,
+  zone_label_ru: formText,
+  zone_label_en: formText,
+  dateline_city_ru: formText,
+  dateline_city_en: formText,
+  comment_rules_ru: formText,
+  comment_rules_en: formText,
+  'channel_network[]': formTexts,
+  'channel_label[]': formTexts,
+  'channel_url[]': formTexts,
+});
 
 const one = field;
 const many = fields;
@@ -112,7 +126,7 @@ export function validateSettingsForm(v: SettingsFormValues): { ok: true; setting
   for (const key of SETTING_KEYS) {
     const result = settingsSchema.shape[key].safeParse(values[key]);
     if (result.success) parsed[key] = result.data;
-    else for (const issue of result.error.issues) problems.push({ key, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message });
+    else for (const issue of result.error.issues) problems.push(settingProblem(key, issue));
   }
   return problems.length ? { ok: false, problems } : { ok: true, settings: parsed as SiteSettings };
 }
@@ -120,4 +134,11 @@ export function validateSettingsForm(v: SettingsFormValues): { ok: true; setting
 /** The settings whose value differs from the current one. */
 export function changedSettings(current: SiteSettings, next: SiteSettings): SettingKey[] {
   return SETTING_KEYS.filter((key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]));
+}
+
+/** The settings the form changes, every one validated first: SETTINGS_INVALID names each problem, and nothing changes. */
+export function formChanges(current: SiteSettings, values: SettingsFormValues): Partial<SiteSettings> {
+  const result = validateSettingsForm(values);
+  if (!result.ok) throw new SettingsValidationError(result.problems);
+  return Object.fromEntries(changedSettings(current, result.settings).map((key) => [key, result.settings[key]]));
 }

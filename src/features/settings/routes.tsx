@@ -1,222 +1,50 @@
-/** The settings page of the back office (/admin/settings/): every setting of the reading site, owner only. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h, type Child } from '../../lib/html.js';
-import { LANGS } from '../../lib/i18n.js';
-import { AdminLayout, CsrfField, type AdminContext } from '../../web/admin/AdminLayout.js';
-import { adminContext, formBody, requireStaff, sendAdmin, type AdminDeps } from '../../web/admin/kit.js';
-import { Notice } from '../../web/admin/Notice.js';
-import { CHANNEL_NETWORKS } from '../../lib/site-settings.js';
-import {
-  EMPTY_CHANNEL_ROWS,
-  changedSettings,
-  formValuesOf,
-  readSettingsForm,
-  validateSettingsForm,
-  type ChannelRow,
-  type SettingProblem,
-  type SettingsFormValues,
-} from './form.js';
-import { SETTINGS_TEXT, type SettingsText } from './text.js';
+/**
+ * The settings page of the back office (/admin/settings/): every setting of the reading site, owner only. Registered
+ * in the admin scope, which checks the CSRF token and the member's right to `settings.manage` first.
+ */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { h } from '../../lib/html.js';
+import type { DomainError } from '../../lib/errors.js';
+import { ERROR_CATALOGUE } from '../../web/errors.js';
+import type { AdminPages } from '../../web/admin/pages.js';
+import { formChanges, formValuesOf, readSettingsForm, settingsFormBody, type SettingsFormValues } from './form.js';
+import { SettingsValidationError, type SettingProblem } from './rules.js';
+import type { SettingsService } from './service.js';
+import { SettingsPage } from './views.js';
 
-const TIME_ZONES: readonly string[] = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [];
-  }
-})();
-
-/** One sentence per problem, in the back office's language, without repeats. */
-function problemMessages(t: SettingsText, problems: SettingProblem[], values: SettingsFormValues): string[] {
-  const out = problems.map((p) => {
-    if (p.key === 'channels' && typeof p.path[0] === 'number') {
-      const fieldName = String(p.path[1] ?? 'url');
-      return `${t.channelRow(p.path[0] + 1)}: ${t.invalidChannel[fieldName] ?? p.message}`;
-    }
-    if (p.key === 'timeZone') return `${t.labels.timeZone} ${t.quoted(values.timeZone)}: ${t.invalid.timeZone}`;
-    return `${t.labels[p.key]}: ${t.invalid[p.key]}`;
-  });
-  return [...new Set(out)];
+export interface SettingsRoutesDeps {
+  pages: AdminPages;
+  /** Saving only: the page reads the request's settings snapshot. */
+  settings: Pick<SettingsService, 'setMany'>;
 }
 
-/** Names of the form fields at fault, to mark them aria-invalid. */
-function invalidFields(problems: SettingProblem[]): Set<string> {
-  const out = new Set<string>();
-  for (const p of problems) {
-    if (p.key === 'channels' && typeof p.path[0] === 'number') out.add(`channels.${p.path[0]}.${String(p.path[1] ?? '')}`);
-    else out.add(p.path.length && typeof p.path[0] === 'string' ? `${p.key}.${p.path[0]}` : p.key);
-  }
-  return out;
-}
+const doneQuery = z.object({ saved: z.string().optional().catch(undefined), unchanged: z.string().optional().catch(undefined) });
 
-function Section({ title, children }: { title: string; children?: Child }) {
-  return (
-    <fieldset class="settings-section">
-      <legend>{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
-
-export function settingsRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const { csrf, settings } = deps;
+export const settingsRoutes: FastifyPluginAsync<SettingsRoutesDeps> = async (scope, { pages, settings }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
 
   function page(request: FastifyRequest, reply: FastifyReply, values: SettingsFormValues, status = 200, problems: SettingProblem[] = []) {
-    const ctx: AdminContext = adminContext(deps, request, reply);
-    const t = SETTINGS_TEXT[ctx.lang];
-    const query = request.query as { saved?: string; unchanged?: string };
-    const bad = invalidFields(problems);
-    const invalid = (name: string) => (bad.has(name) ? 'true' : undefined);
-    const perLang = (key: 'description' | 'zoneLabel' | 'datelineCity' | 'commentRules', name: string, label: string, multiline: boolean) =>
-      LANGS.map((lang) => {
-        const caption = `${label}, ${lang === 'ru' ? t.inRussian : t.inEnglish}`;
-        const fieldName = `${name}_${lang}`;
-        const value = values[key][lang];
-        return (
-          <label lang={lang === ctx.lang ? undefined : lang}>
-            <span lang={ctx.lang}>{caption}</span>
-            {multiline ? (
-              <textarea name={fieldName} rows="4" maxlength="2000" aria-invalid={invalid(`${key}.${lang}`) ?? invalid(key)}>
-                {value}
-              </textarea>
-            ) : (
-              <input type="text" name={fieldName} value={value} maxlength="2000" aria-invalid={invalid(`${key}.${lang}`) ?? invalid(key)} />
-            )}
-          </label>
-        );
-      });
-    const rows: ChannelRow[] = [...values.channels, ...Array.from({ length: EMPTY_CHANNEL_ROWS }, () => ({ network: '', label: '', url: '' }))];
-    const messages = problemMessages(t, problems, values);
-    return sendAdmin(
-      reply,
-      <AdminLayout ctx={ctx} title={t.title}>
-        <h1>{t.title}</h1>
-        <p class="help">{t.help}</p>
-        {messages.length ? (
-          <div class="notice notice-error" role="alert">
-            <p>{t.problemsIntro}</p>
-            <ul>
-              {messages.map((m) => (
-                <li>{m}</li>
-              ))}
-            </ul>
-          </div>
-        ) : query.saved ? (
-          <Notice kind="ok">{t.saved}</Notice>
-        ) : query.unchanged ? (
-          <Notice kind="ok">{t.nothingChanged}</Notice>
-        ) : null}
-        <form method="post" action="/admin/settings/" class="stack settings-form">
-          <CsrfField ctx={ctx} />
-          <Section title={t.siteSection}>
-            <label>
-              {t.name}
-              <input type="text" name="name" value={values.name} required maxlength="120" aria-invalid={invalid('name')} />
-            </label>
-            {perLang('description', 'description', t.description, true)}
-            <label>
-              {t.locale}
-              <select name="locale" aria-invalid={invalid('locale')}>
-                {LANGS.map((l) => (
-                  <option value={l} selected={values.locale === l}>
-                    {t.locales[l] ?? l}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </Section>
-          <Section title={t.timeSection}>
-            <label>
-              {t.timeZone}
-              <input type="text" name="time_zone" value={values.timeZone} required list="time-zones" autocomplete="off" aria-invalid={invalid('timeZone')} aria-describedby="time-zone-help" />
-            </label>
-            <p class="help" id="time-zone-help">
-              {t.timeZoneHelp}
-            </p>
-            <datalist id="time-zones">
-              {TIME_ZONES.map((z) => (
-                <option value={z}></option>
-              ))}
-            </datalist>
-            {perLang('zoneLabel', 'zone_label', t.zoneLabel, false)}
-            <label>
-              {t.weekStart}
-              <select name="week_start" aria-invalid={invalid('weekStart')}>
-                {['1', '7'].map((d) => (
-                  <option value={d} selected={values.weekStart === d}>
-                    {t.weekStarts[d]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </Section>
-          <Section title={t.datelineSection}>{perLang('datelineCity', 'dateline_city', t.datelineCity, false)}</Section>
-          <Section title={t.channelsSection}>
-            <p class="help">{t.channelsHelp}</p>
-            <table class="data channels-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.network}</th>
-                  <th scope="col">{t.label}</th>
-                  <th scope="col">{t.url}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row, i) => (
-                  <tr>
-                    <td>
-                      <select name="channel_network[]" aria-label={`${t.channelRow(i + 1)}: ${t.network}`} aria-invalid={invalid(`channels.${i}.network`)}>
-                        <option value="" selected={row.network === ''}>
-                          {t.noNetwork}
-                        </option>
-                        {CHANNEL_NETWORKS.map((n) => (
-                          <option value={n} selected={row.network === n}>
-                            {t.networks[n]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input type="text" name="channel_label[]" value={row.label} maxlength="60" aria-label={`${t.channelRow(i + 1)}: ${t.label}`} aria-invalid={invalid(`channels.${i}.label`)} />
-                    </td>
-                    <td>
-                      <input name="channel_url[]" type="url" value={row.url} aria-label={`${t.channelRow(i + 1)}: ${t.url}`} aria-invalid={invalid(`channels.${i}.url`)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-          <Section title={t.commentsSection}>{perLang('commentRules', 'comment_rules', t.commentRules, true)}</Section>
-          <Section title={t.securitySection}>
-            <label class="checkbox">
-              <input type="checkbox" name="staff_totp_required" value="1" checked={values.staffTotpRequired} aria-describedby="totp-help" />
-              {t.staffTotpRequired}
-            </label>
-            <p class="help" id="totp-help">
-              {t.staffTotpHelp}
-            </p>
-          </Section>
-          <button type="submit">{t.save}</button>
-        </form>
-      </AdminLayout>,
-      status,
-    );
+    const { saved, unchanged } = doneQuery.parse(request.query ?? {});
+    const done = saved ? 'saved' : unchanged ? 'unchanged' : undefined;
+    return pages.send(reply, <SettingsPage ctx={pages.context(request, reply)} values={values} problems={problems} done={done} />, status);
   }
 
-  app.get('/admin/settings/', async (request, reply) => {
-    if (!requireStaff(deps, request, reply, 'settings.manage')) return reply;
-    return page(request, reply, formValuesOf(settings.get()));
-  });
+  /** A refused form: the page again with what was sent, each problem named and its field marked. */
+  async function refused(error: DomainError, request: FastifyRequest, reply: FastifyReply) {
+    const status = ERROR_CATALOGUE[error.code].status;
+    if (!(error instanceof SettingsValidationError)) return pages.refused(request, reply, error, status);
+    return page(request, reply, readSettingsForm(settingsFormBody.parse(request.body)), status, error.problems);
+  }
 
-  app.post('/admin/settings/', async (request, reply) => {
-    csrf.verify(request);
-    if (!requireStaff(deps, request, reply, 'settings.manage')) return reply;
-    const values = readSettingsForm(formBody(request));
-    const result = validateSettingsForm(values);
-    if (!result.ok) return page(request, reply, values, 400, result.problems);
-    const changed = changedSettings(settings.get(), result.settings);
-    await settings.setMany(Object.fromEntries(changed.map((key) => [key, result.settings[key]])));
-    return reply.redirect(changed.length ? '/admin/settings/?saved=1' : '/admin/settings/?unchanged=1', 303);
+  app.get('/admin/settings/', { schema: { querystring: doneQuery }, config: { access: 'settings.manage' } }, (request, reply) =>
+    page(request, reply, formValuesOf(request.settings)),
+  );
+
+  app.post('/admin/settings/', { schema: { body: settingsFormBody }, config: { access: 'settings.manage', onRefused: refused } }, async (request, reply) => {
+    const changes = formChanges(request.settings, readSettingsForm(request.body));
+    await settings.setMany(changes);
+    return reply.redirect(Object.keys(changes).length ? '/admin/settings/?saved=1' : '/admin/settings/?unchanged=1', 303);
   });
-}
+};

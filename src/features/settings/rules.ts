@@ -32,11 +32,25 @@ export function defaultSettings(defaults: { name: string; locale: Lang; timeZone
   };
 }
 
+/** A value that did not validate: the setting, where in it (e.g. [2, 'url'] for the third channel's address), and zod's reason. */
+export interface SettingProblem {
+  key: SettingKey;
+  path: Array<string | number>;
+  message: string;
+}
+
+const detailOf = (p: SettingProblem) => `${[p.key, ...p.path].join('.')}: ${p.message}`;
+
 /** SETTINGS_INVALID: each problem is a detail `key.path: reason`. */
 export class SettingsValidationError extends DomainError {
-  constructor(readonly problems: string[]) {
-    super('SETTINGS_INVALID', problems.join('; '), problems);
+  constructor(readonly problems: SettingProblem[]) {
+    super('SETTINGS_INVALID', problems.map(detailOf).join('; '), problems.map(detailOf));
   }
+}
+
+/** A zod issue of one setting's value as a problem of that setting. */
+export function settingProblem(key: SettingKey, issue: { path: PropertyKey[]; message: string }): SettingProblem {
+  return { key, path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message };
 }
 
 /** Validates one setting's new value; returns the parsed value or throws with a readable reason. */
@@ -44,9 +58,7 @@ export function parseSetting<K extends SettingKey>(key: K, value: unknown): Site
   const field = settingsSchema.shape[key];
   const result = field.safeParse(value);
   if (!result.success) {
-    throw new SettingsValidationError(
-      result.error.issues.map((i) => `${[key, ...i.path].join('.')}: ${i.message}`),
-    );
+    throw new SettingsValidationError(result.error.issues.map((issue) => settingProblem(key, issue)));
   }
   return result.data as SiteSettings[K];
 }

@@ -25,6 +25,9 @@ export function fields(body: FormFields, name: string): string[] {
 /** A form field in a body schema: its text, '' when missing. */
 export const formText = z.preprocess(firstText, z.string());
 
+/** A repeated form field in a body schema (`name[]`, checkboxes): every value that is text; [] when missing. */
+export const formTexts = z.preprocess((v) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string'), z.array(z.string()));
+
 /** A form's body schema: the named fields read as text; other fields (the CSRF token) pass through unread. */
 export const formSchema = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.preprocess((body) => (body && typeof body === 'object' ? body : {}), z.looseObject(shape));
