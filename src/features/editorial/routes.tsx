@@ -15,7 +15,7 @@ import { can } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { bodyImageIds } from '../articles/body.js';
 import { imageUrl } from '../articles/store.js';
-import { articlePageModel, sendArticlePage } from '../articles/routes.js';
+import { articlePageModel, sendArticlePage } from '../articles/pages.js';
 import type { SessionUser } from '../accounts/service.js';
 import { PAGE, type EditorialArticle } from './service.js';
 import { inputFromForm } from './form.js';
