@@ -32,8 +32,9 @@ export class ArticleReader {
     private readonly db: Kysely<Database>,
     events: EventBus,
   ) {
-    this.slugs = new EventMemo<SlugTarget>(events, (found) => (found && 'id' in found ? new Dependencies().tag('slugs').tag(`article:${found.id}`) : SLUGS), 5000);
-    this.models = new EventMemo<ArticlePageModel>(events, articleDependencies, 500);
+    // One memo for both languages: room for as many entries as one per language used to have.
+    this.slugs = new EventMemo<SlugTarget>(events, (found) => (found && 'id' in found ? new Dependencies().tag('slugs').tag(`article:${found.id}`) : SLUGS), 10_000);
+    this.models = new EventMemo<ArticlePageModel>(events, articleDependencies, 1000);
   }
 
   listPublished(filter: store.ListFilter, limit: number, offset = 0): Promise<store.ArticleSummary[]> {
