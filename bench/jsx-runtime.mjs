@@ -61,9 +61,9 @@ import { migrate } from './storage/migrate.js';
 import { createServices } from './services.js';
 import { loadDemo } from './demo/loader.js';
 import { buildApp } from './web/app.js';
-import { Site } from './web/site.js';
+import { Site } from './web/public/site.js';
 import { findBySlug } from './features/articles/store.js';
-import { articlePageModel, sendArticlePage } from './features/articles/routes.js';
+import { articlePageModel, sendArticlePage } from './features/articles/pages.js';
 
 export async function captureArticlePage(dataDir) {
   const db = createSqliteDb(':memory:');
@@ -81,10 +81,10 @@ export async function captureArticlePage(dataDir) {
     const found = await findBySlug(db.kysely, 'ru', decodeURIComponent(href.slice('/news/'.length)));
     const model = await articlePageModel(db.kysely, found.id);
     // The page context as the route builds it: sendArticlePage with a site whose send keeps the context.
-    const real = new Site({ db: db.kysely, events: services.events, settings: services.settings, archive: services.archive, pageCache: services.pageCache, address: services.address, now: services.now });
+    const real = new Site({ chrome: services.chrome, pageCache: services.pageCache, address: services.address });
     let ctx;
-    const keeping = { deps: real.deps, context: async (...args) => (ctx = await real.context(...args)), send: () => null };
-    await sendArticlePage(keeping, null, null, model);
+    const keeping = { context: async (...args) => (ctx = await real.context(...args)), send: () => null };
+    await sendArticlePage(keeping, { settings: services.settings.get() }, null, model);
     return { path: href, served: served.body, model, ctx };
   } finally {
     await app.close();
@@ -93,19 +93,18 @@ export async function captureArticlePage(dataDir) {
 }
 `;
 
-/** The tree that sendArticlePage (src/features/articles/routes.tsx) sends, rendered to the document string. */
+/** The tree that sendArticlePage (src/features/articles/pages.tsx) sends, rendered to the document string. */
 const RENDER_ENTRY = `
-import { h, renderDocument } from './lib/html.js';
-import { Layout } from './web/layout/Layout.js';
-import { ArticlePage, articleHead } from './features/articles/views.js';
+import { h, raw, renderDocument } from './lib/html.js';
+import { ArticleDocument } from './features/articles/views.js';
+
+/** The context with its calendar, which the app's own bundle rendered, as this bundle's trusted markup. */
+export function adoptContext(ctx) {
+  return { ...ctx, sidebar: raw(ctx.sidebar.value) };
+}
 
 export function renderArticlePage(model, ctx) {
-  const a = model.article;
-  return renderDocument(
-    <Layout ctx={ctx} title={a.seoTitle ?? a.headline} description={a.seoDescription ?? a.lead} head={articleHead(model, ctx)}>
-      <ArticlePage model={model} ctx={ctx} />
-    </Layout>,
-  );
+  return renderDocument(<ArticleDocument model={model} ctx={ctx} />);
 }
 `;
 
@@ -262,8 +261,10 @@ async function main() {
       bundle(dir, 'preact', RENDER_ENTRY, [preactShim]),
     ]);
     const page = await capture.captureArticlePage(dataDir);
-    const renderOurs = () => ours.renderArticlePage(page.model, page.ctx);
-    const renderPreact = () => preact.renderArticlePage(page.model, page.ctx);
+    const oursCtx = ours.adoptContext(page.ctx);
+    const preactCtx = preact.adoptContext(page.ctx);
+    const renderOurs = () => ours.renderArticlePage(page.model, oursCtx);
+    const renderPreact = () => preact.renderArticlePage(page.model, preactCtx);
 
     const oursHtml = renderOurs();
     const preactHtml = renderPreact();

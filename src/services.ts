@@ -5,6 +5,7 @@ import { EventBus } from './lib/events.js';
 import { SettingsService } from './features/settings/service.js';
 import { defaultSettings } from './features/settings/rules.js';
 import { ArticleService } from './features/articles/service.js';
+import { ArticleReader } from './features/articles/reader.js';
 import { ArchiveService } from './features/archive/service.js';
 import { ViewCounter } from './features/views/counter.js';
 import { PageCache } from './web/plugins/page-cache.js';
@@ -28,6 +29,8 @@ export interface Services {
   events: EventBus;
   settings: SettingsService;
   articles: ArticleService;
+  /** Published articles as the reading site reads them, with the read models it keeps. */
+  reader: ArticleReader;
   archive: ArchiveService;
   views: ViewCounter;
   pageCache: PageCache;
@@ -79,6 +82,7 @@ export async function createServices(config: Config, db: Db, options: ServiceOpt
     events,
     settings,
     articles,
+    reader: new ArticleReader(db.kysely, events),
     editorial: new EditorialService(db.kysely, articles, () => settings.get().timeZone),
     media: new MediaService({ db: db.kysely, dataDir: config.dataDir, now }),
     taxonomy: new TaxonomyService(db.kysely, events),

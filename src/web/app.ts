@@ -154,8 +154,8 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   await app.register(publicScope, {
     site,
     pages: [
-      slice(articleRoutes, { site, db: services.db.kysely, events: services.events }),
-      slice(archiveRoutes, { site, db: services.db.kysely }),
+      slice(articleRoutes, { site, reader: services.reader }),
+      slice(archiveRoutes, { site, articles: services.reader }),
     ],
     endpoints: [slice(viewRoutes, { counter: services.views, isStaff: (request) => request.user !== null && request.user.role !== 'reader' })],
   });

@@ -2,7 +2,8 @@ import { h, Fragment, raw, type Html } from '../../lib/html.js';
 import type { Lang, Translator } from '../../lib/i18n.js';
 import { formatDateline, formatDayTime, isoWithOffset } from '../../lib/time.js';
 import type { PageContext } from '../../web/layout/context.js';
-import type { ArticleFull, ArticleSummary, RubricRef } from './store.js';
+import { Layout } from '../../web/layout/Layout.js';
+import type { ArticleFull, ArticleSummary, ImageRef, RubricRef } from './store.js';
 import { articlePath } from './rules.js';
 import { SIZES } from '../media/rules.js';
 
@@ -92,6 +93,54 @@ export function ArticleList({ articles, ctx, headingLevel }: { articles: Article
   );
 }
 
+export interface FrontPageModel {
+  /** Every rubric, flags first. */
+  rubrics: RubricRef[];
+  /** The editorial flag whose newest article is the Story of the day, and that article. */
+  flag: RubricRef | null;
+  story: ArticleSummary | null;
+  latest: ArticleSummary[];
+  /** The newest articles of each rubric that is not a flag. */
+  blocks: Array<{ rubric: RubricRef; articles: ArticleSummary[] }>;
+}
+
+export function HomePage({ model, ctx }: { model: FrontPageModel; ctx: PageContext }): Html {
+  const { flag, story, latest, blocks } = model;
+  const { tr } = ctx;
+  return (
+    <Layout ctx={ctx} title={ctx.settings.name}>
+      <h1 class="visually-hidden">{ctx.settings.name}</h1>
+      {story ? (
+        <section class="story-of-the-day" aria-labelledby="story-heading">
+          <h2 id="story-heading">{flag ? flag.name : tr.t('storyOfTheDay')}</h2>
+          <ArticleCard article={story} ctx={ctx} />
+        </section>
+      ) : null}
+      <section class="latest" aria-labelledby="latest-heading">
+        <h2 id="latest-heading">{tr.t('latest')}</h2>
+        <ArticleList articles={latest} ctx={ctx} />
+      </section>
+      {blocks
+        .filter((b) => b.articles.length > 0)
+        .map((b) => (
+          <section class="rubric-block" aria-labelledby={`rubric-${b.rubric.slug}`}>
+            <h2 id={`rubric-${b.rubric.slug}`}>
+              <a href={`${ctx.prefix}/rubric/${b.rubric.slug}/`}>{b.rubric.name}</a>
+            </h2>
+            <ArticleList articles={b.articles} ctx={ctx} />
+          </section>
+        ))}
+    </Layout>
+  );
+}
+
+/** An author's photo above the list of their articles; nothing when they have none. */
+export function AuthorPhoto({ photo, name }: { photo: ImageRef | null; name: string }): Html {
+  if (!photo) return <></>;
+  const height = String(Math.round((160 * photo.height) / Math.max(1, photo.width)));
+  return <img class="author-photo" src={photo.url} width="160" height={height} alt={photo.alt || name} />;
+}
+
 interface Neighbour {
   id: number;
   slug: string;
@@ -158,6 +207,16 @@ export function articleHead(model: ArticlePageModel, ctx: PageContext): Html {
       ))}
       {jsonLd(data)}
     </>
+  );
+}
+
+/** The whole article page: the site's chrome, with the article's metadata in the head, around the article. */
+export function ArticleDocument({ model, ctx }: { model: ArticlePageModel; ctx: PageContext }): Html {
+  const a = model.article;
+  return (
+    <Layout ctx={ctx} title={a.seoTitle ?? a.headline} description={a.seoDescription ?? a.lead} head={articleHead(model, ctx)}>
+      <ArticlePage model={model} ctx={ctx} />
+    </Layout>
   );
 }
 

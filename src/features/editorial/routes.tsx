@@ -20,7 +20,7 @@ import { can, type Actor } from '../accounts/policy.js';
 import type { ArticleInput } from '../articles/rules.js';
 import { bodyImageIds } from '../articles/body.js';
 import { imageUrl } from '../articles/store.js';
-import { articlePageModel, sendArticlePage } from '../articles/routes.js';
+import { articlePageModel, sendArticlePage } from '../articles/pages.js';
 import { PAGE, type EditorialArticle, type EditorialService } from './service.js';
 import { inputFromForm, submittedInput } from './form.js';
 import { EDITORIAL_ERRORS, EDITORIAL_TEXT, type EditorialText } from './text.js';
