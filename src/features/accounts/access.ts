@@ -26,7 +26,9 @@ export function staffAccess(request: FastifyRequest): AccessRefusal {
   if (access === 'anyone') return null;
   const user = request.user;
   if (!user || user.role === 'reader') {
-    return { error: new DomainError('UNAUTHENTICATED', 'Please sign in first.'), redirect: `/admin/sign-in?next=${encodeURIComponent(request.url)}` };
+    // Back to the page after signing in; a form's address has no page to come back to.
+    const next = request.method === 'GET' || request.method === 'HEAD' ? `?next=${encodeURIComponent(request.url)}` : '';
+    return { error: new DomainError('UNAUTHENTICATED', 'Please sign in first.'), redirect: `/admin/sign-in${next}` };
   }
   if (user.mfaPending) return { error: new DomainError('UNAUTHENTICATED', 'Please enter your sign-in code first.'), redirect: '/admin/sign-in/code' };
   if (request.settings.staffTotpRequired && !user.totpEnabled && !twoFactorSetup) {
