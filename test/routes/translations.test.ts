@@ -75,4 +75,11 @@ forEachDialect('the "Translation of" picker', (dialect) => {
     expect(page.body).toContain(`Сейчас перевод материала: <a href="/admin/articles/${published}">[en] Ferry timetable is back (№${published})</a>`);
     expect(page.body).toContain(`name="translationOf" value="${published}"`);
   });
+
+  it('refuses an article as a translation of itself, saying so in the back office\'s language', async () => {
+    const { translation } = await newsroomArticles();
+    const refused = await postForm(n, author, `/admin/articles/${translation}`, { headline: 'Паромы вернулись', body_text: 'Текст.', translationOf: String(translation) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Материал не может быть переводом самого себя: выберите другой оригинал.');
+  });
 });

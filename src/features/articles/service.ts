@@ -71,6 +71,7 @@ export interface SaveOptions {
 
 /** The detail of a refused translation link, which the editor's page translates. */
 export const TRANSLATION_NOT_VISIBLE = 'translationOf: not an article you may link to';
+export const TRANSLATION_OF_ITSELF = 'translationOf: the article itself';
 
 function invalid(issues: Array<{ path: PropertyKey[]; message: string }>): DomainError {
   return new DomainError('VALIDATION', 'The article is not valid.', issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`));
@@ -108,7 +109,7 @@ export class ArticleService {
    */
   private async translationGroup(trx: Trx, translationOf: number | null, actor: Actor | undefined, selfId?: number): Promise<number | null> {
     if (translationOf === null) return null;
-    if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.');
+    if (translationOf === selfId) throw new DomainError('VALIDATION', 'An article cannot be a translation of itself.', [TRANSLATION_OF_ITSELF]);
     const original = await translationOriginal(trx, translationOf);
     if (!original) throw new DomainError('VALIDATION', 'The article refers to things that do not exist.', [`translationOf: article ${translationOf} does not exist`]);
     if (actor && !canSee(actor, { createdBy: original.created_by, status: original.status })) {

@@ -1,5 +1,5 @@
 /** Strings of the article editor, and its errors in the back office's language. */
-import { TRANSLATION_NOT_VISIBLE } from '../articles/service.js';
+import { TRANSLATION_NOT_VISIBLE, TRANSLATION_OF_ITSELF } from '../articles/service.js';
 import type { SliceErrorText } from '../../web/admin/error-text.js';
 
 const en = {
@@ -294,6 +294,7 @@ export const EDITORIAL_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
     details: {
       'headline: is required': 'Заголовок не может быть пустым.',
       [TRANSLATION_NOT_VISIBLE]: ru.translation.notVisible,
+      [TRANSLATION_OF_ITSELF]: 'Материал не может быть переводом самого себя: выберите другой оригинал.',
       'publishAt: must be in the future': 'Время публикации должно быть в будущем.',
       'publishAt: not a date and time': 'Укажите дату и время публикации, например 2024-04-11 10:54.',
       rubricIds: 'Одной из выбранных рубрик больше нет. Выберите рубрики заново.',
@@ -327,6 +328,7 @@ export const EDITORIAL_ERRORS: Record<'ru' | 'en', SliceErrorText> = {
     details: {
       'headline: is required': 'The headline cannot be empty.',
       [TRANSLATION_NOT_VISIBLE]: en.translation.notVisible,
+      [TRANSLATION_OF_ITSELF]: 'An article cannot be a translation of itself: choose another original.',
       'publishAt: must be in the future': 'The publication time must be in the future.',
       'publishAt: not a date and time': 'Give the publication date and time, e.g. 2024-04-11 10:54.',
       rubricIds: 'One of the chosen rubrics no longer exists. Choose the rubrics again.',
