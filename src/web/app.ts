@@ -19,6 +19,7 @@ import { ERROR_CATALOGUE, RETRY_AFTER_SECONDS, codeForError, isClientAbort } fro
 import { SECURITY_HEADERS } from './plugins/security.js';
 import { Site, failurePage, langOfPath } from './site.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerCompression } from './plugins/compression.js';
 import { trackSlashedAdminRoutes } from './plugins/trailing-slash.js';
 import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf, loadCsrfSecret } from './plugins/csrf.js';
@@ -136,6 +137,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   });
 
   pageCache.register(app);
+  await registerCompression(app);
   await app.register(cookie);
   registerAuth(app, services.accounts);
   await app.register(formbody);
