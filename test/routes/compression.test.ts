@@ -23,6 +23,7 @@ forEachDialect('compression of routed responses', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe(encoding);
     expect(String(res.headers.vary)).toMatch(/accept-encoding/i);
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
     expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(plain));
     expect(decoded(res)).toBe(plain);
   };
