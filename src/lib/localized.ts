@@ -1,9 +1,10 @@
 /** Rows with a primary value and per-language overrides in a `translations` JSON column. */
+import { LRUCache } from 'lru-cache';
 import type { Lang } from './i18n.js';
 
 type Translations = Partial<Record<Lang, Record<string, string>>>;
 
-const parsed = new Map<string, Translations>();
+const parsed = new LRUCache<string, Translations>({ max: 10_000 });
 
 function parseTranslations(json: string): Translations {
   let value = parsed.get(json);
@@ -13,7 +14,6 @@ function parseTranslations(json: string): Translations {
     } catch {
       value = {};
     }
-    if (parsed.size > 10_000) parsed.clear();
     parsed.set(json, value);
   }
   return value;

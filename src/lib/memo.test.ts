@@ -55,4 +55,19 @@ describe('EventMemo', () => {
     });
     expect(recomputed).toBe(true);
   });
+
+  it('drops the least recently used entry when full, and only that one', async () => {
+    const events = new EventBus();
+    const memo = new EventMemo<string>(events, byKey('a'), 3);
+    const computed: string[] = [];
+    const get = (key: string) =>
+      memo.get(key, async () => {
+        computed.push(key);
+        return key;
+      });
+    for (const key of ['x', 'y', 'z', 'x', 'w', 'x', 'z']) await get(key);
+    expect(computed).toEqual(['x', 'y', 'z', 'w']);
+    await get('y');
+    expect(computed).toEqual(['x', 'y', 'z', 'w', 'y']);
+  });
 });

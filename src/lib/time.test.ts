@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { dayRange, formatDateline, fromLocal, isoWithOffset, monthRange, toLocal, addMonths, daysInMonth, isValidLocalDate } from './time.js';
 
@@ -53,5 +53,22 @@ describe('time zones', () => {
     expect(addMonths(2024, 12, 1)).toEqual({ year: 2025, month: 1 });
     expect(daysInMonth(2024, 2)).toBe(29);
     expect(isValidLocalDate({ year: 2023, month: 2, day: 29 })).toBe(false);
+  });
+
+  it('keeps 50,000 instants seen in a zone and forgets the least recently used one first', () => {
+    const zone = 'Asia/Kolkata';
+    const at = (i: number) => new Date(Date.UTC(2030, 0, 1) + i * 60_000);
+    toLocal(at(0), zone);
+    for (let i = 1; i < 50_000; i++) toLocal(at(i), zone);
+    toLocal(at(0), zone);
+    toLocal(at(50_000), zone);
+
+    const intl = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    expect(toLocal(at(0), zone)).toMatchObject({ year: 2030, month: 1, day: 1, hour: 5, minute: 30 });
+    toLocal(at(2), zone);
+    expect(intl).not.toHaveBeenCalled();
+    toLocal(at(1), zone);
+    expect(intl).toHaveBeenCalledTimes(1);
+    intl.mockRestore();
   });
 });

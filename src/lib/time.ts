@@ -2,6 +2,8 @@
  * Time-zone arithmetic on top of Intl. Instants are stored in UTC; calendar dates are always
  * computed in the site's zone, never the server's.
  */
+import { LRUCache } from 'lru-cache';
+
 export interface LocalDate {
   year: number;
   month: number; // 1–12
@@ -50,15 +52,13 @@ interface LocalInstant {
 }
 
 // Pages show the same stored instants over and over; Intl's formatToParts is slow, so results are kept.
-const localCache = new Map<string, LocalInstant>();
-const LOCAL_CACHE_SIZE = 50_000;
+const localCache = new LRUCache<string, LocalInstant>({ max: 50_000 });
 
 function localInstant(instant: Date, timeZone: string): LocalInstant {
   const key = `${timeZone}|${instant.getTime()}`;
   let known = localCache.get(key);
   if (!known) {
     known = { local: computeLocal(instant, timeZone) };
-    if (localCache.size >= LOCAL_CACHE_SIZE) localCache.clear();
     localCache.set(key, known);
   }
   return known;

@@ -30,6 +30,7 @@ import { adminChrome } from '../features/accounts/menu.js';
 import { registerAuth } from '../features/accounts/session.js';
 import { slashedAdminAddress } from './plugins/trailing-slash.js';
 import { recordRoutes } from './plugins/route-table.js';
+import { registerCompression } from './plugins/compression.js';
 import { FAVICON_PATH } from './layout/Favicon.js';
 import { Csrf } from './plugins/csrf.js';
 import { accountRoutes } from '../features/accounts/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({ config, services, logger = false }: AppOptions)
   });
 
   pageCache.register(app);
+  await registerCompression(app);
   await app.register(cookie);
   registerAuth(app, services.accounts);
   await app.register(formbody);
