@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
-import type { SiteSettings } from '../../src/lib/site-settings.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
+import type { SiteSettings } from '../../lib/site-settings.js';
 
 /** The whole settings form as a browser would send it, from the current settings with some fields changed. */
 function formOf(s: SiteSettings, overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {

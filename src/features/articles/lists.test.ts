@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 forEachDialect('home, rubric, tag and author pages', (dialect) => {
   let n: Newsroom;

@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession } from '../helpers/admin.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../test/helpers/newsroom.js';
+import { postForm, staffSession } from '../../test/helpers/admin.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const HOLD_MS = 1000;

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { htmlProblems } from '../helpers/html.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { csrfFrom, postForm, staffSession, type StaffSession } from '../helpers/admin.js';
-import { MediaService } from '../../src/features/media/service.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { csrfFrom, postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
+import { MediaService } from './service.js';
 
 type Part = { name: string; value: string } | { name: string; filename: string; data: Buffer; type?: string };
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
 
 forEachDialect('back office: rubrics and tags', (dialect) => {
   let n: Newsroom;

@@ -1,8 +1,8 @@
 /** Failures on our side and an unavailable database, as a reader's browser, a sent form and the API see them. */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { htmlProblems } from '../helpers/html.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../test/helpers/db.js';
+import { htmlProblems } from '../../test/helpers/html.js';
+import { createNewsroom, type Newsroom } from '../../test/helpers/newsroom.js';
 
 const withCode = (code: string, message: string) => Object.assign(new Error(message), { code });
 

@@ -4,9 +4,9 @@
  */
 import http from 'node:http';
 import { afterEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { anonymousForm, postAnonymous, staffSession } from '../helpers/admin.js';
+import { forEachDialect } from '../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../test/helpers/newsroom.js';
+import { anonymousForm, postAnonymous, staffSession } from '../../test/helpers/admin.js';
 
 /** A raw request, so the Host header is exactly what an attacker sends (fetch will not forge it). */
 function request(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {

@@ -3,8 +3,8 @@
  * the 404 page, rendered through app.inject() and checked with html-validate's recommended rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlProblems } from './helpers/html.js';
-import { createNewsroom, paragraph, publishArticle, type Newsroom } from './helpers/newsroom.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 describe('public pages are valid HTML', () => {
   let n: Newsroom;

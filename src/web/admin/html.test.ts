@@ -3,9 +3,9 @@
  * author page with a photo are valid HTML under html-validate's recommended rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlProblems } from '../helpers/html.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
 
 describe('site-management pages are valid HTML', () => {
   let n: Newsroom;

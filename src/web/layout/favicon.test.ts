@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
-import { failurePage } from '../../src/web/public/site.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { failurePage } from '../public/site.js';
 
 describe('the favicon', () => {
   let n: Newsroom;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, draftArticle, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, draftArticle, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 forEachDialect('page cache over real HTTP', (dialect) => {
   let n: Newsroom;

@@ -6,12 +6,12 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
-import { staffSession, type StaffSession } from '../helpers/admin.js';
-import { captureLog, WARN, type LogLine } from '../helpers/log.js';
-import { waitFor } from '../helpers/wait.js';
-import { buildApp } from '../../src/web/app.js';
+import { forEachDialect } from '../../test/helpers/db.js';
+import { createNewsroom, type Newsroom } from '../../test/helpers/newsroom.js';
+import { staffSession, type StaffSession } from '../../test/helpers/admin.js';
+import { captureLog, WARN, type LogLine } from '../../test/helpers/log.js';
+import { waitFor } from '../../test/helpers/wait.js';
+import { buildApp } from './app.js';
 
 forEachDialect('a client that closes the connection mid-request', (dialect) => {
   let n: Newsroom;

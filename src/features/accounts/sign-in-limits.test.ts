@@ -5,11 +5,11 @@
  */
 import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
-import { anonymousForm, BROWSER_UA, csrfFrom, postAnonymous, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD } from '../helpers/admin.js';
-import { DomainError } from '../../src/lib/errors.js';
-import { FREE_ATTEMPTS, LOCKOUT_AFTER } from '../../src/features/accounts/rules.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { anonymousForm, BROWSER_UA, csrfFrom, postAnonymous, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD } from '../../../test/helpers/admin.js';
+import { DomainError } from '../../lib/errors.js';
+import { FREE_ATTEMPTS, LOCKOUT_AFTER } from './rules.js';
 
 const EMAIL = 'owner@example.com';
 const BURST = 21;

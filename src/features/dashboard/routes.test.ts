@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { staffSession, type StaffSession } from '../helpers/admin.js';
-import type { ArticleStatus } from '../../src/storage/schema.js';
-import { htmlProblems } from '../helpers/html.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { staffSession, type StaffSession } from '../../../test/helpers/admin.js';
+import type { ArticleStatus } from '../../storage/schema.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
 
 /** The headlines (and view numbers, for tables) of one dashboard panel, in order; null when the panel is absent. */
 function panel(html: string, id: string): string[] | null {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 describe('back-office addresses typed without their trailing slash', () => {
   let n: Newsroom;

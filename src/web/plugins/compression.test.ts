@@ -2,9 +2,9 @@ import { afterEach, expect, it } from 'vitest';
 import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { staffSession } from '../helpers/admin.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { staffSession } from '../../../test/helpers/admin.js';
 
 const decoded = (res: { headers: Record<string, unknown>; rawPayload: Buffer }): string => {
   const encoding = res.headers['content-encoding'];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 forEachDialect('article page', (dialect) => {
   let n: Newsroom;

@@ -3,10 +3,10 @@
  * SMTP server on loopback, and the link in the mail is followed through the back office.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
-import { anonymousForm, postAnonymous, postForm, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD } from '../helpers/admin.js';
-import { linkIn, startSmtpServer, type SmtpSink } from '../helpers/smtp.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { anonymousForm, postAnonymous, postForm, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD } from '../../../test/helpers/admin.js';
+import { linkIn, startSmtpServer, type SmtpSink } from '../../../test/helpers/smtp.js';
 
 const NEW_PASSWORD = 'volga-delta-sturgeon';
 

@@ -6,13 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import net from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { PG_URL } from '../helpers/db.js';
-import { waitFor } from '../helpers/wait.js';
-import { captureLog, WARN, type LogLine } from '../helpers/log.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { createPostgresDb, type Db } from '../../src/storage/db.js';
-import { createServices, type Services } from '../../src/services.js';
-import { buildApp } from '../../src/web/app.js';
+import { PG_URL } from '../../test/helpers/db.js';
+import { waitFor } from '../../test/helpers/wait.js';
+import { captureLog, WARN, type LogLine } from '../../test/helpers/log.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../test/helpers/newsroom.js';
+import { createPostgresDb, type Db } from '../storage/db.js';
+import { createServices, type Services } from '../services.js';
+import { buildApp } from './app.js';
 
 /** Forwards connections to PostgreSQL until cut; while cut, it drops every connection, open or new. */
 class CuttableProxy {

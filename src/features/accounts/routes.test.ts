@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, type Newsroom } from '../../../test/helpers/newsroom.js';
 import * as OTPAuth from 'otpauth';
-import { htmlProblems } from '../helpers/html.js';
-import { anonymousForm, csrfFrom, postAnonymous, postForm, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD, type StaffSession } from '../helpers/admin.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
+import { anonymousForm, csrfFrom, postAnonymous, postForm, sessionCookieOf, signInThroughForm, staffSession, STAFF_PASSWORD, type StaffSession } from '../../../test/helpers/admin.js';
 
 forEachDialect('staff session basics', (dialect) => {
   let n: Newsroom;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 
 const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 const reader = (ua = chrome) => ({ 'user-agent': ua, 'sec-fetch-site': 'same-origin' });

@@ -5,12 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { PG_URL } from '../helpers/db.js';
-import { createNewsroom, publishArticle, type Newsroom } from '../helpers/newsroom.js';
-import { createPostgresDb, type Db } from '../../src/storage/db.js';
-import { createServices, type Services } from '../../src/services.js';
-import { buildApp } from '../../src/web/app.js';
-import { waitFor } from '../helpers/wait.js';
+import { PG_URL } from '../../test/helpers/db.js';
+import { createNewsroom, publishArticle, type Newsroom } from '../../test/helpers/newsroom.js';
+import { createPostgresDb, type Db } from '../storage/db.js';
+import { createServices, type Services } from '../services.js';
+import { buildApp } from '../web/app.js';
+import { waitFor } from '../../test/helpers/wait.js';
 
 
 async function listen(app: FastifyInstance): Promise<string> {

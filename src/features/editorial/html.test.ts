@@ -1,8 +1,8 @@
 /** The article editor's pages (list, new, edit with a photo, a working copy, revisions, withdrawal), the dashboard and media are valid HTML. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { htmlProblems } from '../helpers/html.js';
-import { createNewsroom, paragraph, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
+import { createNewsroom, paragraph, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
 
 describe('editor pages are valid HTML', () => {
   let n: Newsroom;

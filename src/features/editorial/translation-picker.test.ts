@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { forEachDialect } from '../helpers/db.js';
-import { createNewsroom, paragraph, type Newsroom } from '../helpers/newsroom.js';
-import { postForm, staffSession, type StaffSession } from '../helpers/admin.js';
-import { htmlProblems } from '../helpers/html.js';
-import type { Actor } from '../../src/features/accounts/policy.js';
+import { forEachDialect } from '../../../test/helpers/db.js';
+import { createNewsroom, paragraph, type Newsroom } from '../../../test/helpers/newsroom.js';
+import { postForm, staffSession, type StaffSession } from '../../../test/helpers/admin.js';
+import { htmlProblems } from '../../../test/helpers/html.js';
+import type { Actor } from '../accounts/policy.js';
 
 forEachDialect('the "Translation of" picker', (dialect) => {
   let n: Newsroom;
