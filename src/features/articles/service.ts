@@ -17,7 +17,6 @@ import { bodyImageIds, renderBody, withoutImages, type BodyDoc } from './body.js
 import {
   articleInput,
   articleRow,
-  articleStatus,
   articleUpdatedAt,
   bodyImages,
   dueScheduled,
@@ -26,7 +25,6 @@ import {
   footprintOf,
   insertArticle,
   insertRevision,
-  lockArticleRow,
   missingIds,
   publishIfDue,
   recordSlugMove,
@@ -41,6 +39,7 @@ import {
   type ArticleRow,
 } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
+import { lockedAndAllowed, type ActorCheck } from './locked.js';
 import { isLive, WorkingCopies, type SaveOutcome, type WorkingCopy } from './working-copy.js';
 
 type Db = Kysely<Database>;
@@ -228,14 +227,9 @@ export class ArticleService {
    */
   async update(id: number, patch: Partial<ArticleInput>, options: SaveOptions = {}): Promise<SaveOutcome> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await lockArticleRow(trx, id);
-      if (!row) throw articleNotFound(id);
       const { actor, action } = options;
-      if (actor) {
-        const article = { createdBy: row.created_by, status: row.status };
-        assertAllowed(actor, 'article.edit', article);
-        if (action) assertAllowed(actor, action, article);
-      }
+      const row = await lockedAndAllowed(trx, id, actor && { actor, action: 'article.edit' });
+      if (actor && action) assertAllowed(actor, action, { createdBy: row.created_by, status: row.status });
       const copy = await this.copies.get(id, trx);
       if (options.expectedUpdatedAt && options.expectedUpdatedAt !== (copy?.updatedAt ?? row.updated_at)) {
         throw new DomainError('CONFLICT', 'Someone else saved this article in the meantime. Reload it to see their changes.');
@@ -299,13 +293,13 @@ export class ArticleService {
   }
 
   /** "Update on site" (see WorkingCopies.publish); false when there was nothing to publish. */
-  publishChanges(id: number): Promise<boolean> {
-    return this.copies.publish(id);
+  publishChanges(id: number, check?: ActorCheck): Promise<boolean> {
+    return this.copies.publish(id, check);
   }
 
   /** Drops the working copy: the editor goes back to what readers see. */
-  discardChanges(id: number): Promise<void> {
-    return this.copies.discard(id);
+  discardChanges(id: number, check?: ActorCheck): Promise<void> {
+    return this.copies.discard(id, check);
   }
 
   /**
@@ -341,12 +335,17 @@ export class ArticleService {
     return articleInput(db, row);
   }
 
-  private async transition(id: number, allowed: ArticleStatus[], to: Updateable<Database['articles']>, event?: 'article.published' | 'article.unpublished' | 'article.updated'): Promise<void> {
+  private async transition(
+    id: number,
+    allowed: ArticleStatus[],
+    to: Updateable<Database['articles']>,
+    event: 'article.published' | 'article.unpublished' | 'article.updated' | undefined,
+    check: ActorCheck | undefined,
+  ): Promise<void> {
     const seen = await this.db.transaction().execute(async (trx) => {
+      const { status } = await lockedAndAllowed(trx, id, check);
       const before = await footprintOf(trx, id);
       if (!(await updateArticleIn(trx, id, allowed, { ...to, updated_at: this.now().toISOString() }))) {
-        const status = await articleStatus(trx, id);
-        if (!status) throw articleNotFound(id);
         throw new DomainError('INVALID_TRANSITION', `A ${status} article cannot move to ${String(to.status)}.`);
       }
       // Whatever the article becomes, the editor's pending edits come with it: they go live with a publication,
@@ -359,8 +358,8 @@ export class ArticleService {
   }
 
   /** Publishes now, or at a given past instant (imports and the demo use that). */
-  publish(id: number, at: Date = this.now()): Promise<void> {
-    return this.transition(id, ['draft', 'review', 'scheduled', 'unpublished'], { status: 'published', published_at: at.toISOString() }, 'article.published');
+  publish(id: number, at: Date = this.now(), check?: ActorCheck): Promise<void> {
+    return this.transition(id, ['draft', 'review', 'scheduled', 'unpublished'], { status: 'published', published_at: at.toISOString() }, 'article.published', check);
   }
 
   /** A publication time must be in the future. */
@@ -369,22 +368,22 @@ export class ArticleService {
   }
 
   /** Publishes at a future instant; the scheduler makes it public then. */
-  schedule(id: number, at: Date): Promise<void> {
+  schedule(id: number, at: Date, check?: ActorCheck): Promise<void> {
     this.checkScheduleTime(at);
-    return this.transition(id, ['draft', 'review', 'scheduled'], { status: 'scheduled', published_at: at.toISOString() }, 'article.updated');
+    return this.transition(id, ['draft', 'review', 'scheduled'], { status: 'scheduled', published_at: at.toISOString() }, 'article.updated', check);
   }
 
-  submitForReview(id: number): Promise<void> {
-    return this.transition(id, ['draft'], { status: 'review', submitted_at: this.now().toISOString() });
+  submitForReview(id: number, check?: ActorCheck): Promise<void> {
+    return this.transition(id, ['draft'], { status: 'review', submitted_at: this.now().toISOString() }, undefined, check);
   }
 
   /** Back to draft: an editor returns a submission, or takes a scheduled article off the queue. */
-  backToDraft(id: number): Promise<void> {
-    return this.transition(id, ['review', 'scheduled', 'unpublished'], { status: 'draft', published_at: null }, 'article.updated');
+  backToDraft(id: number, check?: ActorCheck): Promise<void> {
+    return this.transition(id, ['review', 'scheduled', 'unpublished'], { status: 'draft', published_at: null }, 'article.updated', check);
   }
 
-  unpublish(id: number): Promise<void> {
-    return this.transition(id, ['published'], { status: 'unpublished' }, 'article.unpublished');
+  unpublish(id: number, check?: ActorCheck): Promise<void> {
+    return this.transition(id, ['published'], { status: 'unpublished' }, 'article.unpublished', check);
   }
 
   /**

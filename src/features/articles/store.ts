@@ -524,10 +524,6 @@ export async function removeRubricsFromOthers(db: Db, o: { articleId: number; la
     .execute();
 }
 
-export async function articleStatus(db: Db, id: number): Promise<ArticleStatus | undefined> {
-  return (await db.selectFrom('articles').select('status').where('id', '=', id).executeTakeFirst())?.status;
-}
-
 /** Changes an article that is in one of the statuses `from`; false when it is not (or does not exist). */
 export async function updateArticleIn(db: Db, id: number, from: ArticleStatus[], changes: Updateable<Database['articles']>): Promise<boolean> {
   const result = await db.updateTable('articles').set(changes).where('id', '=', id).where('status', 'in', from).executeTakeFirst();

@@ -7,9 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ArticleStatus, Database } from '../../storage/schema.js';
 import type { EventBus } from '../../lib/events.js';
 import { DomainError } from '../../lib/errors.js';
-import { articleNotFound, type ArticleInput, type ValidArticleInput } from './rules.js';
+import type { ArticleInput, ValidArticleInput } from './rules.js';
+import { lockedAndAllowed, type ActorCheck } from './locked.js';
 import { toSnapshot } from './revisions.js';
-import { articleStatus, deleteWorkingCopy, footprintOf, insertRevision, markRevisionLive, saveWorkingCopyRow, workingCopyRow } from './store.js';
+import { deleteWorkingCopy, footprintOf, insertRevision, markRevisionLive, saveWorkingCopyRow, workingCopyRow } from './store.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -91,10 +92,9 @@ export class WorkingCopies {
    * "Update on site": the working copy of a published article goes live, as a publication (the page is marked
    * updated and every cache drops it). False when there was nothing to publish.
    */
-  async publish(id: number): Promise<boolean> {
+  async publish(id: number, check?: ActorCheck): Promise<boolean> {
     const { applied, before, after } = await this.db.transaction().execute(async (trx) => {
-      const status = await articleStatus(trx, id);
-      if (!status) throw articleNotFound(id);
+      const { status } = await lockedAndAllowed(trx, id, check);
       if (status !== 'published') throw new DomainError('INVALID_TRANSITION', `A ${status} article has no version on the site to update.`);
       const before = await footprintOf(trx, id);
       const applied = await this.apply(trx, id, true);
@@ -105,7 +105,10 @@ export class WorkingCopies {
   }
 
   /** Drops the working copy: the editor goes back to what readers see. Readers saw nothing, so no event. */
-  async discard(id: number): Promise<void> {
-    await deleteWorkingCopy(this.db, id);
+  async discard(id: number, check?: ActorCheck): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await lockedAndAllowed(trx, id, check);
+      await deleteWorkingCopy(trx, id);
+    });
   }
 }

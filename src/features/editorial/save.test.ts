@@ -1,4 +1,7 @@
-/** A save decides and reads inside its own transaction: the policy on the row it writes, the current input once. */
+/**
+ * A save, and every workflow action, decides and reads inside its own transaction: the policy on the row it writes,
+ * the current input once.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TransactionBuilder } from 'kysely';
 import pg from 'pg';
@@ -63,6 +66,16 @@ forEachDialect('saving an article', (dialect) => {
     expect(await codeOf(n.services.editorial.saveAndAct(author, id, 'submit', { headline: 'На проверку' }))).toBe('FORBIDDEN');
     expect(await n.services.articles.workingCopy(id)).toBeNull();
     expect(await headlineOf(id)).toBe('Черновик автора');
+  });
+
+  it('decides a workflow action without the fields (submit, discard) on the article as it is inside the action', async () => {
+    const submitted = await n.services.editorial.create(author, draft('Черновик на проверку'));
+    meanwhile(() => n.services.editorial.publish(editor, submitted));
+    expect(await codeOf(n.services.editorial.submit(author, submitted))).toBe('FORBIDDEN');
+    const discarded = await n.services.editorial.create(author, draft('Черновик с правкой'));
+    meanwhile(() => n.services.editorial.publish(editor, discarded));
+    expect(await codeOf(n.services.editorial.discardChanges(author, discarded))).toBe('FORBIDDEN');
+    expect(await codeOf(n.services.editorial.publish(author, discarded))).toBe('FORBIDDEN');
   });
 
   it("reads the article's current input once per save, whatever the article's state", async () => {

@@ -10,6 +10,7 @@ import { can, type Action, type Actor } from '../accounts/policy.js';
 import type { ArticleService, MissingReferences } from '../articles/service.js';
 import type { SaveOutcome } from '../articles/working-copy.js';
 import { assertAllowed, type ArticleInput } from '../articles/rules.js';
+import type { ActorCheck } from '../articles/locked.js';
 import { diffSnapshots, type ArticleSnapshot, type FieldDiff } from '../articles/revisions.js';
 import { articleResource, editorOptions, listArticles, revisionSnapshots, revisionsOf, translationCandidateRows, userName, type EditorOptions, type EditorOptionsQuery } from './store.js';
 
@@ -151,10 +152,18 @@ export class EditorialService {
     }
   }
 
+  /**
+   * The role's right to an action, checked before any work; the command checks it again on the article's row, inside
+   * its transaction (an author's right depends on the article's owner and status, which may change meanwhile).
+   */
+  private check(actor: Actor, action: Action): ActorCheck {
+    assertAllowed(actor, action);
+    return { actor, action };
+  }
+
   /** "Update on site": a published article's working copy goes live. */
   async publishChanges(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.publish', id);
-    await this.articles.publishChanges(id);
+    await this.articles.publishChanges(id, this.check(actor, 'article.publish'));
   }
 
   /** Reads the article as it would be with the fields on screen, saving nothing (the preview). */
@@ -165,25 +174,22 @@ export class EditorialService {
 
   /** Drops a live article's working copy; its revisions stay in the history. */
   async discardChanges(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.edit', id);
-    await this.articles.discardChanges(id);
+    await this.articles.discardChanges(id, this.check(actor, 'article.edit'));
   }
 
   async submit(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.submit', id);
-    await this.articles.submitForReview(id);
+    await this.articles.submitForReview(id, this.check(actor, 'article.submit'));
   }
 
   async publish(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.publish', id);
-    await this.articles.publish(id);
+    await this.articles.publish(id, undefined, this.check(actor, 'article.publish'));
   }
 
   /** Schedules for a local date and time in the site's zone, e.g. "2024-04-11T10:54". */
   async schedule(actor: Actor, id: number, local: string): Promise<Date> {
-    await this.authorize(actor, 'article.publish', id);
+    const check = this.check(actor, 'article.publish');
     const at = this.scheduleInstant(local);
-    await this.articles.schedule(id, at);
+    await this.articles.schedule(id, at, check);
     return at;
   }
 
@@ -196,13 +202,11 @@ export class EditorialService {
   }
 
   async unpublish(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.unpublish', id);
-    await this.articles.unpublish(id);
+    await this.articles.unpublish(id, this.check(actor, 'article.unpublish'));
   }
 
   async backToDraft(actor: Actor, id: number): Promise<void> {
-    await this.authorize(actor, 'article.publish', id);
-    await this.articles.backToDraft(id);
+    await this.articles.backToDraft(id, this.check(actor, 'article.publish'));
   }
 
   async list(actor: Actor, filter: { status?: ArticleStatus; q?: string; page?: number }): Promise<{ items: ArticleListItem[]; total: number }> {
