@@ -6,7 +6,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../storage/schema.js';
 import type { Action, Actor } from '../accounts/policy.js';
 import { articleNotFound, assertAllowed } from './rules.js';
-import { lockArticleRow, type ArticleRow } from './store.js';
+import { lockArticleRow, type ArticleRow } from './command-store.js';
 
 /** Who is acting and what the policy must allow them; absent for the system's own commands (the demo, imports, the scheduler). */
 export interface ActorCheck {

@@ -22,7 +22,6 @@ import {
   dueScheduled,
   flagRubricIds,
   flagRubricIdsOf,
-  footprintOf,
   insertArticle,
   insertRevision,
   missingIds,
@@ -37,7 +36,8 @@ import {
   updateArticle,
   updateArticleIn,
   type ArticleRow,
-} from './store.js';
+} from './command-store.js';
+import { footprintOf } from './store.js';
 import { toSnapshot, type ArticleSnapshot } from './revisions.js';
 import { lockedAndAllowed, type ActorCheck } from './locked.js';
 import { isLive, WorkingCopies, type SaveOutcome, type WorkingCopy } from './working-copy.js';

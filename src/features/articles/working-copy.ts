@@ -10,7 +10,8 @@ import { DomainError } from '../../lib/errors.js';
 import type { ArticleInput, ValidArticleInput } from './rules.js';
 import { lockedAndAllowed, type ActorCheck } from './locked.js';
 import { toSnapshot } from './revisions.js';
-import { deleteWorkingCopy, footprintOf, insertRevision, markRevisionLive, saveWorkingCopyRow, workingCopyRow } from './store.js';
+import { deleteWorkingCopy, insertRevision, markRevisionLive, saveWorkingCopyRow, workingCopyRow } from './command-store.js';
+import { footprintOf } from './store.js';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;

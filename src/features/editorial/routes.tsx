@@ -24,7 +24,8 @@ import { articlePageModel, sendArticlePage } from '../articles/pages.js';
 import { PAGE, type EditorialArticle, type EditorialService } from './service.js';
 import { inputFromForm, submittedInput } from './form.js';
 import { EDITORIAL_ERRORS, EDITORIAL_TEXT, type EditorialText } from './text.js';
-import { ARTICLE_STATUSES, ArticleListPage, ConfirmUnpublishPage, EditorPage, RevisionsPage, type EditorChoices } from './views.js';
+import { ARTICLE_STATUSES, ArticleListPage, ConfirmUnpublishPage, EditorPage, RevisionsPage } from './views.js';
+import type { EditorChoices } from './editor-form.js';
 
 export interface EditorialRoutesDeps {
   pages: AdminPages;

@@ -10,11 +10,11 @@ import { waitFor } from '../../../test/helpers/wait.js';
 import { createNewsroom, paragraph, publishArticle, type Newsroom } from '../../../test/helpers/newsroom.js';
 import type { Actor } from '../accounts/policy.js';
 import type { Database } from '../../storage/schema.js';
-import { articleInput } from '../articles/store.js';
+import { articleInput } from '../articles/command-store.js';
 
 // The store as it is, with its read of an article's current input counted.
-vi.mock('../articles/store.js', async (importOriginal) => {
-  const store = await importOriginal<typeof import('../articles/store.js')>();
+vi.mock('../articles/command-store.js', async (importOriginal) => {
+  const store = await importOriginal<typeof import('../articles/command-store.js')>();
   return { ...store, articleInput: vi.fn(store.articleInput) };
 });
 
